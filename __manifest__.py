@@ -1,0 +1,29 @@
+# -*- coding: utf-8 -*-
+{
+    "name": "IoT Box HTTPS Certificate",
+    "summary": "See and fix the HTTPS certificate state of every IoT box, from the IoT app",
+    "description": """
+Shows each IoT box's .odoo-iot.com HTTPS address and a live certificate status badge in the
+IoT app, and the diagnosis (documented error, cause, fix, validity, DNS and eligibility checks)
+on the box form. The status is checked from the user's browser.
+""",
+    # No series prefix: Odoo adds its own, so the same tree installs on 17.0 and 18.0.
+    "version": "1.0.0",
+    "category": "Internet of Things (IoT)",
+    "license": "LGPL-3",
+    "depends": ["iot"],
+    "data": [
+        "views/iot_box_views.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "iot_https_certificate/static/src/iot_https_certificate.js",
+            "iot_https_certificate/static/src/iot_https_certificate.xml",
+        ],
+        "web.qunit_suite_tests": [
+            "iot_https_certificate/static/tests/iot_https_certificate_tests.js",
+        ],
+    },
+    "installable": True,
+    "application": False,
+}

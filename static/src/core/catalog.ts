@@ -1,0 +1,294 @@
+/**
+ * The error catalog: one entry for every state a user can meet, written from the Odoo
+ * documentation page "HTTPS certificate (IoT)".
+ *
+ * Texts are literal `_t("…")` calls so Odoo's extractor finds them in the compiled bundle
+ * (see ./translate.ts). The catalog is built on first use, once the session's translations
+ * are loaded.
+ */
+import type { ErrorCode } from "./observations";
+import { _t } from "./translate";
+
+export type CatalogKey =
+    | "checking"
+    | "ok"
+    | "renewal_overdue"
+    | "expired"
+    | "no_certificate"
+    | ErrorCode
+    | "unknown_code"
+    | "dns_issue"
+    | "certificate_rejected"
+    | "https_blocked"
+    | "local_network_permission"
+    | "unreachable"
+    | "unreadable_answer"
+    | "invalid_address";
+
+/** Bootstrap's contextual names, so `text-bg-<severity>` and `alert-<severity>` just work. */
+export type Severity = "success" | "warning" | "danger" | "info" | "secondary";
+
+export type Checklist = "eligibility" | "dns" | "local_network";
+
+export interface CatalogEntry {
+    key: CatalogKey;
+    /** Badge text: a few words. */
+    label: string;
+    /** Panel heading: one sentence. */
+    title: string;
+    cause: string;
+    steps: string[];
+    severity: Severity;
+    checklist?: Checklist;
+    /** Anchor on the 16.0–18.0 page and on the 19.0 page (which uses headings, not codes). */
+    anchor: { legacy: string; v19: string };
+}
+
+export type DocVersion = "16.0" | "17.0" | "18.0" | "19.0";
+
+const DOC_ROOT = "https://www.odoo.com/documentation/";
+const DOC_PAGE: Record<DocVersion, string> = {
+    "16.0": "applications/general/iot/config/https_certificate_iot.html",
+    "17.0": "applications/general/iot/iot_advanced/https_certificate_iot.html",
+    "18.0": "applications/general/iot/iot_advanced/https_certificate_iot.html",
+    "19.0": "applications/general/iot/iot_advanced/https_certificate_iot.html",
+};
+
+export function docUrl(entry: CatalogEntry, version: DocVersion): string {
+    const anchor = version === "19.0" ? entry.anchor.v19 : entry.anchor.legacy;
+    return `${DOC_ROOT}${version}/${DOC_PAGE[version]}#${anchor}`;
+}
+
+/** The documented code's anchor: lower case, `_` → `-` (as Odoo's own 16/17 homepage builds it). */
+function codeAnchor(code: ErrorCode): string {
+    return code.toLowerCase().replace(/_/g, "-");
+}
+
+const ANCHOR = {
+    correct: "how-to-ensure-that-the-https-certificate-is-correct",
+    eligibility: "internet-of-things-iot-eligibility",
+    dns: "domain-name-system-dns-issue",
+    troubleshooting: "troubleshooting",
+    credentials: "missing-credentials",
+    notReachable: "odoo-com-not-reachable",
+    stillNone: "still-no-certificate",
+};
+
+export interface Checklists {
+    eligibility: string[];
+    dns: string[];
+    local_network: string[];
+    titles: Record<Checklist, string>;
+}
+
+export interface Catalog {
+    entries: Record<CatalogKey, CatalogEntry>;
+    checklists: Checklists;
+}
+
+let built: Catalog | undefined;
+
+export function getCatalog(): Catalog {
+    built ??= buildCatalog();
+    return built;
+}
+
+function buildCatalog(): Catalog {
+    const refreshFirst = _t("Open the box homepage and refresh it once: each load makes the box retry the certificate.");
+    const withAdmin = _t("This depends on your network, so involve whoever manages it.");
+    const entries = {} as Record<CatalogKey, CatalogEntry>;
+    const add = (key: CatalogKey, entry: Omit<CatalogEntry, "key">) => {
+        entries[key] = { key, ...entry };
+    };
+
+    add("checking", {
+        label: _t("Checking…"),
+        title: _t("Checking the box's HTTPS certificate…"),
+        cause: _t("The first check of this box has not finished yet."),
+        steps: [],
+        severity: "secondary",
+        anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting },
+    });
+    add("ok", {
+        label: _t("HTTPS OK"),
+        title: _t("The HTTPS certificate is valid."),
+        cause: _t("This browser reached the box over HTTPS on its .odoo-iot.com address and trusted its certificate."),
+        steps: [_t("Nothing to do: the box renews its certificate by itself, 10 days before it ends.")],
+        severity: "success",
+        anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting },
+    });
+    add("renewal_overdue", {
+        label: _t("Renewal overdue"),
+        title: _t("The certificate ends in less than 10 days: its automatic renewal has failed."),
+        cause: _t("The box asks odoo.com for a new certificate once fewer than 10 days are left. It still has the old one, so those requests did not succeed."),
+        steps: [
+            refreshFirst,
+            _t("Check that the box is connected to this database and can reach odoo.com."),
+            _t("Check that the database is eligible (see the checklist)."),
+        ],
+        severity: "warning",
+        checklist: "eligibility",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
+    });
+    add("expired", {
+        label: _t("Expired"),
+        title: _t("The HTTPS certificate has expired."),
+        cause: _t("The certificate's end date has passed, so browsers and payment terminals refuse the HTTPS connection."),
+        steps: [
+            refreshFirst,
+            _t("Check that the box is connected to this database and can reach odoo.com."),
+            _t("Check that the database is eligible (see the checklist)."),
+        ],
+        severity: "danger",
+        checklist: "eligibility",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
+    });
+    add("no_certificate", {
+        label: _t("No certificate yet"),
+        title: _t("The box has no HTTPS certificate yet."),
+        cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
+        steps: [refreshFirst, _t("Make sure every point of the eligibility checklist holds.")],
+        severity: "warning",
+        checklist: "eligibility",
+        anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone },
+    });
+    add("ERR_IOT_HTTPS_CHECK_NO_SERVER", {
+        label: _t("Error: no server"),
+        title: _t("The box is not connected to a database."),
+        cause: _t("The box has no server configured, so it cannot ask for a certificate. This also happens while it runs as a Wi-Fi access point."),
+        steps: [_t("Connect the box to this database again (IoT app, Connect), then refresh the box homepage.")],
+        severity: "danger",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_NO_SERVER"), v19: ANCHOR.troubleshooting },
+    });
+    add("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", {
+        label: _t("Error: certificate unreadable"),
+        title: _t("The box could not read its certificate file."),
+        cause: _t("An unexpected error happened while the box read its existing HTTPS certificate."),
+        steps: [_t("Make sure the certificate file on the box is readable: restart the box, then refresh its homepage."), _t("If it persists, flash the box with a recent image.")],
+        severity: "danger",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION"), v19: ANCHOR.troubleshooting },
+    });
+    add("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
+        label: _t("Error: credentials missing"),
+        title: _t("The box lacks the database UUID or the subscription code."),
+        cause: _t("Without both values the box cannot prove to odoo.com which subscription it belongs to."),
+        steps: [_t("On the box homepage, open Credential and enter both values as they are configured for this database."), refreshFirst],
+        severity: "danger",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL"), v19: ANCHOR.credentials },
+    });
+    add("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
+        label: _t("Error: odoo.com unreachable"),
+        title: _t("The box could not reach odoo.com."),
+        cause: _t("The request to odoo.com failed: the box has no internet access, or a firewall, proxy or VPN blocks it."),
+        steps: [_t("Check that the box has internet access."), _t("Allow the box to reach https://www.odoo.com through the firewall, proxy or VPN."), withAdmin, _t("The box logs hold the full error.")],
+        severity: "danger",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"), v19: ANCHOR.notReachable },
+    });
+    add("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
+        label: _t("Error: odoo.com answered"),
+        title: _t("Odoo.com answered with an unexpected HTTP status."),
+        cause: _t("The box reached odoo.com, but the answer was an HTTP error instead of a certificate."),
+        steps: [_t("Open https://www.odoo.com in a browser: if it is under maintenance, wait for it to come back."), _t("Otherwise, open a support ticket and quote the three-digit status shown here.")],
+        severity: "danger",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS"), v19: ANCHOR.notReachable },
+    });
+    add("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
+        label: _t("Error: not eligible"),
+        title: _t("Odoo.com refused to deliver a certificate."),
+        cause: _t("The box reached odoo.com, which sent no certificate: the database or the box is not eligible."),
+        steps: [_t("Make sure every point of the eligibility checklist holds."), refreshFirst],
+        severity: "danger",
+        checklist: "eligibility",
+        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"), v19: ANCHOR.stillNone },
+    });
+    add("unknown_code", {
+        label: _t("Unknown error"),
+        title: _t("The box reports a certificate problem this add-on does not know."),
+        cause: _t("The box's own text is shown below, exactly as it was received."),
+        steps: [refreshFirst, _t("Search the documentation for the text below, or quote it in a support ticket.")],
+        severity: "danger",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
+    add("dns_issue", {
+        label: _t("DNS issue"),
+        title: _t("The box answers on its IP address but its .odoo-iot.com name does not resolve."),
+        cause: _t("The name points to a private address. Many routers and DNS resolvers drop such answers to protect against DNS rebinding."),
+        steps: [_t("Follow the DNS steps below."), withAdmin],
+        severity: "danger",
+        checklist: "dns",
+        anchor: { legacy: ANCHOR.dns, v19: ANCHOR.dns },
+    });
+    add("certificate_rejected", {
+        label: _t("Certificate rejected"),
+        title: _t("This browser rejects the box's certificate."),
+        cause: _t("The name resolves and the box answers, but the HTTPS connection fails: the certificate is expired, issued for another name, or not trusted here."),
+        steps: [refreshFirst, _t("Check that this computer's date and time are correct."), _t("Open the HTTPS address: the browser's warning tells the exact reason.")],
+        severity: "danger",
+        anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting },
+    });
+    add("https_blocked", {
+        label: _t("HTTPS blocked"),
+        title: _t("The box answers on its IP address, but HTTPS on its name fails."),
+        cause: _t("The browser does not tell why. Most often the name does not resolve on this network (a DNS issue); otherwise the certificate is refused."),
+        steps: [_t("Open the HTTPS address: the browser's error page names the reason."), _t("If it mentions DNS, follow the DNS steps below.")],
+        severity: "danger",
+        checklist: "dns",
+        anchor: { legacy: ANCHOR.dns, v19: ANCHOR.dns },
+    });
+    add("local_network_permission", {
+        label: _t("Permission needed"),
+        title: _t("The browser needs your permission to reach devices on the local network."),
+        cause: _t("This page is served from the internet, and the browser blocks its requests to local devices until you allow them."),
+        steps: [_t("Follow the permission steps below, then press Check now.")],
+        severity: "info",
+        checklist: "local_network",
+        anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting },
+    });
+    add("unreachable", {
+        label: _t("Unreachable"),
+        title: _t("The box does not answer, on its name or on its IP address."),
+        cause: _t("The box is off, on another network than this computer, or its address changed."),
+        steps: [_t("Check that the box is powered on and connected."), _t("Check that this computer is on the same network as the box."), _t("Restart the box; it reports its new address to the database.")],
+        severity: "secondary",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
+    add("unreadable_answer", {
+        label: _t("Unreadable answer"),
+        title: _t("The box answered something that is not a status report."),
+        cause: _t("The answer is malformed, too large or of another kind. Something else may be answering at this address."),
+        steps: [_t("Open the box homepage to see what answers there."), _t("Update the box to a recent image.")],
+        severity: "warning",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
+    add("invalid_address", {
+        label: _t("Invalid address"),
+        title: _t("The box's address is not one a box would send."),
+        cause: _t("The Domain Address field is empty or malformed, so no link is offered and nothing is checked."),
+        steps: [_t("Restart the box: it reports its address to the database when it connects.")],
+        severity: "warning",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
+
+    const checklists: Checklists = {
+        titles: {
+            eligibility: _t("Eligibility checklist"),
+            dns: _t("Fix the DNS issue"),
+            local_network: _t("Allow local network access"),
+        },
+        eligibility: [
+            _t("The database is the production one: not a copy, a duplicate, a staging or a development database."),
+            _t("The subscription is in progress and includes an IoT Box Subscription line. Ask your Account Manager or Partner when unsure."),
+        ],
+        dns: [
+            _t("If the router lets you set its DNS servers, set them to Google DNS (8.8.8.8 and 8.8.4.4)."),
+            _t("Otherwise, set Google DNS on every computer, tablet and phone that uses the box, as its maker documents."),
+            _t("Payment terminals usually need no change: they come with their own DNS settings."),
+        ],
+        local_network: [
+            _t("Click the icon at the left of the address bar and open the site settings."),
+            _t("Set Local network access to Allow for this Odoo address."),
+            _t("Come back to this page and press Check now."),
+        ],
+    };
+    return { entries, checklists };
+}

@@ -1,0 +1,60 @@
+/**
+ * Observations: what the probes saw for one box, when, and how long it took. Never a
+ * conclusion; `diagnose()` draws those.
+ */
+
+/** The box software generations, told apart by which status endpoint answers. */
+export type Generation = "19" | "18" | "legacy";
+
+/** One network probe as the page sees it. A browser hides why a fetch failed. */
+export type ProbeResult =
+    | { kind: "answered"; ms: number }
+    | { kind: "failed"; ms: number }
+    | { kind: "timeout"; ms: number }
+    | { kind: "skipped"; reason: "page_protocol" | "no_address" };
+
+export const ERROR_CODES = [
+    "ERR_IOT_HTTPS_CHECK_NO_SERVER",
+    "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION",
+    "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
+    "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION",
+    "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
+    "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The certificate as the box itself describes it. */
+export type CertificateReport =
+    /** `expiresAt` is the real end (ms since epoch) when the box said it; `subject` its CN. */
+    | { kind: "valid"; expiresAt?: number; subject?: string }
+    /** A fresh image's temporary certificate, or a 19 box with no end date. */
+    | { kind: "missing" }
+    | { kind: "error"; code: ErrorCode; status?: string; detail?: string }
+    /** Text the catalog does not know, kept to show verbatim (as text). */
+    | { kind: "unknown"; text: string };
+
+export type BoxReport =
+    | { kind: "report"; generation: "18" | "19"; certificate: CertificateReport }
+    | { kind: "alive"; generation: "legacy" };
+
+export type UnreadableReason = "empty" | "too_large" | "not_json" | "wrong_shape" | "not_ping";
+export type UnreadableAnswer = { kind: "unreadable"; reason: UnreadableReason; excerpt: string };
+
+export type LocalNetworkPermission = "granted" | "prompt" | "denied" | "unsupported";
+
+export interface BoxObservations {
+    /** `no-cors` request to `https://<name>/`: answered means DNS and TLS are fine. */
+    name?: ProbeResult;
+    /** `http://<name>:8069/`: tells a name that resolves (a certificate problem) from one that does not. */
+    nameHttp?: ProbeResult;
+    /** `http://<lan-ip>:8069/`. */
+    lan?: ProbeResult;
+    /** What the box's status endpoint said, through whichever path answered. */
+    report?: BoxReport | UnreadableAnswer;
+    /** `iot.box.ssl_certificate_end_date` (19), ms since epoch. */
+    databaseEndDate?: number;
+    localNetwork?: LocalNetworkPermission;
+    pageProtocol: string;
+    /** When the observations were complete, ms since epoch. */
+    checkedAt: number;
+}

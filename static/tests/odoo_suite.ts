@@ -1,0 +1,8 @@
+/**
+ * The QUnit suite Odoo runs at /web/tests (17.0) or /web/tests/legacy (18.0): the tests that
+ * need nothing but QUnit. Browser component tests run on the stand-in (see tests/browser).
+ */
+import "./core/address.test";
+import "./core/parsers.test";
+import "./core/catalog.test";
+import "./core/diagnosis.test";
