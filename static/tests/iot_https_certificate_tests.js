@@ -927,3 +927,876 @@ QUnit.module("core/diagnosis", () => {
     assert.deepEqual([slow.key, slow.detail], ["unreachable", "timeout"]);
   });
 });
+
+// static/src/core/schedule.ts
+var DEFAULT_SCHEDULE = {
+  healthyMs: 5 * 6e4,
+  healthyMaxMs: 30 * 6e4,
+  healthyFactor: 1.5,
+  failingMs: 3e4,
+  failingMaxMs: 10 * 6e4,
+  failingFactor: 2,
+  confirmMs: 15e3,
+  box18ErrorMinMs: 5 * 6e4,
+  jitter: 0.2
+};
+function baseDelay(input, options = DEFAULT_SCHEDULE) {
+  let delay;
+  if (input.cadence === "healthy") {
+    delay = Math.min(options.healthyMs * options.healthyFactor ** input.step, options.healthyMaxMs);
+  } else if (input.cadence === "failing") {
+    delay = Math.min(options.failingMs * options.failingFactor ** input.step, options.failingMaxMs);
+  } else {
+    delay = options.confirmMs;
+  }
+  return input.box18Error ? Math.max(delay, options.box18ErrorMinMs) : delay;
+}
+function nextDelay(input, random, options = DEFAULT_SCHEDULE) {
+  const base = baseDelay(input, options);
+  const jittered = base * (1 - options.jitter + 2 * options.jitter * random());
+  return Math.round(input.box18Error ? Math.max(jittered, options.box18ErrorMinMs) : jittered);
+}
+
+// static/tests/store/schedule.test.ts
+var MIN = 6e4;
+QUnit.module("core/schedule", () => {
+  QUnit.test("healthy boxes: 5 min, backing off ×1.5 up to 30 min", (assert) => {
+    const sequence = [0, 1, 2, 3, 4, 5, 6].map((step) => baseDelay({ cadence: "healthy", step }) / MIN);
+    assert.deepEqual(sequence, [5, 7.5, 11.25, 16.875, 25.3125, 30, 30]);
+  });
+  QUnit.test("failing or changing boxes: 30 s doubling up to 10 min", (assert) => {
+    const sequence = [0, 1, 2, 3, 4, 5, 6].map((step) => baseDelay({ cadence: "failing", step }) / 1e3);
+    assert.deepEqual(sequence, [30, 60, 120, 240, 480, 600, 600]);
+  });
+  QUnit.test("an 18.0 box reporting an error is never asked sooner than every 5 minutes", (assert) => {
+    assert.strictEqual(baseDelay({ cadence: "failing", step: 0, box18Error: true }), 5 * MIN);
+    assert.strictEqual(baseDelay({ cadence: "confirm", step: 0, box18Error: true }), 5 * MIN);
+    assert.strictEqual(baseDelay({ cadence: "failing", step: 5, box18Error: true }), 10 * MIN);
+    const random = seeded(7);
+    let below = 0;
+    for (let i = 0; i < 1e4; i++) if (nextDelay({ cadence: "failing", step: 0, box18Error: true }, random) < 5 * MIN) below++;
+    assert.strictEqual(below, 0, "jitter never goes under the floor");
+  });
+  QUnit.test("jitter stays within ±20 % and spreads the fleet", (assert) => {
+    const random = seeded(42);
+    const base = baseDelay({ cadence: "healthy", step: 0 });
+    const delays = Array.from({ length: 1e4 }, () => nextDelay({ cadence: "healthy", step: 0 }, random));
+    const min = Math.min(...delays);
+    const max = Math.max(...delays);
+    assert.ok(min >= base * (1 - DEFAULT_SCHEDULE.jitter) && max <= base * (1 + DEFAULT_SCHEDULE.jitter), `${min}…${max}`);
+    assert.ok(max - min > base * 0.35, "the draws cover most of the window");
+    assert.strictEqual(nextDelay({ cadence: "confirm", step: 0 }, () => 0.5), DEFAULT_SCHEDULE.confirmMs);
+  });
+});
+
+// static/tests/helpers/fake_clock.ts
+var FakeClock = class {
+  constructor(start = Date.UTC(2026, 10, 26, 12)) {
+    this.timers = /* @__PURE__ */ new Map();
+    this.nextId = 1;
+    this.now = () => this.time;
+    this.setTimeout = (handler, ms) => {
+      const id = this.nextId++;
+      this.timers.set(id, { at: this.time + Math.max(0, ms), handler });
+      return id;
+    };
+    this.clearTimeout = (id) => {
+      this.timers.delete(id);
+    };
+    this.time = start;
+  }
+  get pending() {
+    return this.timers.size;
+  }
+  /** Moves time forward by `ms`, firing each timer at its own moment. */
+  async advance(ms) {
+    const end = this.time + ms;
+    for (; ; ) {
+      await settle();
+      const next = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.time = Math.max(this.time, next[1].at);
+      next[1].handler();
+    }
+    this.time = end;
+    await settle();
+  }
+};
+async function settle(rounds = 20) {
+  for (let i = 0; i < rounds; i++) await Promise.resolve();
+}
+
+// static/tests/helpers/fake_network.ts
+var FakeNetwork = class {
+  constructor(clock, defaultLatencyMs = 50) {
+    this.clock = clock;
+    this.defaultLatencyMs = defaultLatencyMs;
+    this.hosts = /* @__PURE__ */ new Map();
+    this.log = [];
+    this.inFlight = 0;
+    this.peak = 0;
+    this.fetch = (input, init) => {
+      const url = new URL(String(input));
+      this.log.push(`${init?.mode ?? "cors"} ${url.href}`);
+      const script = this.hosts.get(url.host) ?? { kind: "down" };
+      this.inFlight++;
+      this.peak = Math.max(this.peak, this.inFlight);
+      return new Promise((resolve, reject) => {
+        const finish = (action) => {
+          this.inFlight--;
+          action();
+        };
+        const signal = init?.signal;
+        const onAbort = () => finish(() => reject(new DOMException("aborted", "AbortError")));
+        signal?.addEventListener("abort", onAbort, { once: true });
+        if (script.kind === "silent") return;
+        const latency = script.kind === "box" ? script.latencyMs ?? this.defaultLatencyMs : this.defaultLatencyMs;
+        this.clock.setTimeout(() => {
+          if (signal?.aborted) return;
+          signal?.removeEventListener("abort", onAbort);
+          finish(() => {
+            const answer = this.answer(script, url.pathname, init?.mode === "no-cors");
+            if (answer) resolve(answer);
+            else reject(new TypeError("Failed to fetch"));
+          });
+        }, latency);
+      });
+    };
+  }
+  /** What a box of that generation answers; undefined is a failed fetch (as a browser shows it). */
+  answer(script, path, opaque) {
+    if (script.kind === "down" || script.kind === "silent") return void 0;
+    if (script.kind === "huge") return new Response("x".repeat(script.size));
+    if (opaque) return new Response(null, { status: 200 });
+    const own = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data", legacy: "" }[script.generation];
+    if (path === "/hw_proxy/hello") return new Response("ping");
+    if (path === own) return new Response(script.body ?? "{}");
+    return void 0;
+  }
+  requestsTo(host) {
+    return this.log.filter((line) => new URL(line.split(" ")[1]).host === host).length;
+  }
+};
+var BODY_19_OK = JSON.stringify({ certificate_end_date: "2027-02-01 00:00:00", db_uuid: "u", enterprise_code: "c" });
+
+// static/src/store/limiter.ts
+var Limiter = class {
+  constructor(max) {
+    this.max = max;
+    this.running = 0;
+    this.queue = [];
+    /** Highest number of tasks seen running at once: the benchmark and tests read it. */
+    this.peak = 0;
+  }
+  run(task, urgent = false) {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        this.peak = Math.max(this.peak, this.running);
+        task().then(resolve, reject).finally(() => {
+          this.running--;
+          this.queue.shift()?.();
+        });
+      };
+      if (this.running < this.max) start();
+      else if (urgent) this.queue.unshift(start);
+      else this.queue.push(start);
+    });
+  }
+  get inFlight() {
+    return this.running;
+  }
+  get waiting() {
+    return this.queue.length;
+  }
+};
+
+// static/src/store/request.ts
+async function request(net, url, options) {
+  const started = net.now();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = net.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", onAbort);
+  const elapsed = () => net.now() - started;
+  try {
+    const redirect = options.mode === "no-cors" ? "manual" : "error";
+    const init = { mode: options.mode, cache: "no-store", credentials: "omit", redirect, signal: controller.signal, targetAddressSpace: "local" };
+    const response = await net.fetch(url, init);
+    if (options.mode === "no-cors" || !response.ok) {
+      return { kind: "answered", ms: elapsed(), ok: response.ok || response.type.startsWith("opaque") };
+    }
+    const body = await readCapped(response, MAX_ANSWER_CHARS);
+    return { kind: "answered", ms: elapsed(), ok: true, ...body };
+  } catch {
+    if (timedOut) return { kind: "timeout", ms: elapsed() };
+    if (options.signal?.aborted) return { kind: "aborted", ms: elapsed() };
+    return { kind: "failed", ms: elapsed() };
+  } finally {
+    net.clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+async function readCapped(response, max) {
+  if (!response.body) {
+    const text2 = await response.text();
+    return text2.length > max ? { text: text2.slice(0, max + 1), tooLarge: true } : { text: text2 };
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (text.length > max) {
+      await reader.cancel().catch(() => void 0);
+      return { text: text.slice(0, max + 1), tooLarge: true };
+    }
+  }
+  return { text: text + decoder.decode() };
+}
+
+// static/src/store/probes.ts
+var ENDPOINTS = {
+  "19": { path: "iot_drivers/data", parse: parseIotDriversData },
+  "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
+  legacy: { path: "hw_proxy/hello", parse: parseHello }
+};
+function generationOrder(known, versionHint) {
+  const order = [];
+  if (known) order.push(known);
+  const hint = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(versionHint.trim()) : null;
+  if (hint) {
+    const major = Number(hint[1]);
+    const minor = Number(hint[2] ?? 0);
+    order.push(major >= 19 || major === 18 && minor >= 4 ? "19" : major === 18 ? "18" : "legacy");
+  }
+  for (const generation of ["19", "18", "legacy"]) order.push(generation);
+  return [...new Set(order)];
+}
+async function probeBox(net, target) {
+  const { address } = target;
+  let requests = 0;
+  let aborted = false;
+  const send = async (url, mode) => {
+    requests++;
+    const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
+    if (result.kind === "aborted") aborted = true;
+    return result;
+  };
+  const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
+  if (target.databaseEndDate !== void 0) observations.databaseEndDate = target.databaseEndDate;
+  let generation;
+  const ask = async (base) => {
+    const [first, ...rest] = target.order;
+    const tried = await askEndpoint(base, first);
+    if (observations.report?.kind !== void 0 && observations.report.kind !== "unreadable") return tried;
+    if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
+    const hello = await send(`${base}hw_proxy/hello`, "no-cors");
+    if (hello.kind !== "answered") return hello;
+    for (const candidate of rest) {
+      if (aborted) break;
+      await askEndpoint(base, candidate);
+      if (observations.report && observations.report.kind !== "unreadable") break;
+    }
+    return hello;
+  };
+  const askEndpoint = async (base, candidate) => {
+    const result = await send(base + ENDPOINTS[candidate].path, "cors");
+    if (result.kind === "answered" && result.ok) {
+      const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
+      if (parsed.kind === "unreadable") {
+        observations.report ?? (observations.report = parsed);
+      } else {
+        observations.report = parsed;
+        generation = candidate;
+      }
+    }
+    return result;
+  };
+  if (address.kind === "named") observations.name = toProbe(await ask(address.httpsUrl));
+  const nameFailed = observations.name !== void 0 && observations.name.kind !== "answered";
+  if ((address.kind === "plain_ip" || address.kind === "named" && nameFailed) && !aborted) {
+    observations.lan = toProbe(await ask(address.lanUrl));
+    const boxAnswered = observations.lan.kind === "answered";
+    if (address.kind === "named" && boxAnswered && !aborted) {
+      observations.nameHttp = observations.pageProtocol === "http:" ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors")) : { kind: "skipped", reason: "page_protocol" };
+    }
+    if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
+  }
+  observations.checkedAt = net.now();
+  return { observations, generation, requests, aborted };
+}
+function toProbe(result) {
+  if (result.kind === "answered") return { kind: "answered", ms: result.ms };
+  if (result.kind === "timeout") return { kind: "timeout", ms: result.ms };
+  return { kind: "failed", ms: result.ms };
+}
+
+// static/src/store/tabs.ts
+var NAME2 = "iot_https_certificate.status";
+function openTabChannel(host, onMessage) {
+  if (host.BroadcastChannel) {
+    const channel = new host.BroadcastChannel(NAME2);
+    channel.onmessage = (event) => onMessage(event.data);
+    return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+  }
+  if (host.localStorage && host.addEventListener && host.removeEventListener) {
+    const storage = host.localStorage;
+    const listener = (event) => {
+      if (event.key !== NAME2 || !event.newValue) return;
+      try {
+        onMessage(JSON.parse(event.newValue));
+      } catch {
+      }
+    };
+    host.addEventListener("storage", listener);
+    return {
+      post: (message) => {
+        try {
+          storage.setItem(NAME2, JSON.stringify(message));
+          storage.removeItem(NAME2);
+        } catch {
+        }
+      },
+      close: () => host.removeEventListener("storage", listener)
+    };
+  }
+  return { post: () => void 0, close: () => void 0 };
+}
+
+// static/src/store/status_store.ts
+var DEFAULT_OPTIONS = {
+  maxInFlight: 6,
+  timeoutMs: 8e3,
+  leaseMs: 6e4,
+  freshMs: 3e4,
+  schedule: DEFAULT_SCHEDULE
+};
+var NETWORK_VERDICTS = /* @__PURE__ */ new Set([
+  "unreachable",
+  "dns_issue",
+  "certificate_rejected",
+  "https_blocked",
+  "local_network_permission",
+  "unreadable_answer"
+]);
+var CODES = new Set(ERROR_CODES);
+var StatusStore = class {
+  constructor(deps, options = {}) {
+    this.deps = deps;
+    /** Requests sent since start: read by the benchmark. */
+    this.requests = 0;
+    this.entries = /* @__PURE__ */ new Map();
+    /** Last statuses of boxes nobody watches now, so a view opened again shows them at once. */
+    this.cache = /* @__PURE__ */ new Map();
+    this.fleetListeners = /* @__PURE__ */ new Set();
+    this.fleetQueued = false;
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.limiter = new Limiter(this.options.maxInFlight);
+    this.channel = openTabChannel(deps.channelHost, (message) => this.receive(message));
+    this.stopVisibility = deps.visibility.onChange(() => this.onVisibilityChange());
+  }
+  /** Watches a box; the listener gets every new status. Returns the unsubscribe function. */
+  subscribe(record, listener) {
+    let entry = this.entries.get(record.id);
+    if (entry && entry.record.ip !== record.ip) {
+      this.drop(entry);
+      entry = void 0;
+    }
+    if (!entry) {
+      entry = this.createEntry(record);
+      this.entries.set(record.id, entry);
+      this.startWatching(entry);
+    } else {
+      entry.record = record;
+    }
+    entry.listeners.add(listener);
+    listener(entry.status);
+    const watched = entry;
+    return () => {
+      watched.listeners.delete(listener);
+      if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
+        this.cache.set(record.id, watched.status);
+        this.drop(watched);
+        this.entries.delete(record.id);
+        this.notifyFleet();
+      }
+    };
+  }
+  /** Every box's status changes: for the fleet summary. */
+  subscribeFleet(listener) {
+    this.fleetListeners.add(listener);
+    return () => this.fleetListeners.delete(listener);
+  }
+  statuses() {
+    return [...this.entries.values()].map((entry) => entry.status);
+  }
+  get(boxId) {
+    return this.entries.get(boxId)?.status;
+  }
+  /** Probes one box now; joins the probe already in flight rather than sending another. */
+  checkNow(boxId) {
+    const entry = this.entries.get(boxId);
+    return entry ? this.check(entry, true) : Promise.resolve();
+  }
+  checkAll() {
+    return Promise.all([...this.entries.values()].map((entry) => this.check(entry, true))).then(() => void 0);
+  }
+  /** Pending timers, for tests that prove everything stopped. */
+  get scheduled() {
+    return [...this.entries.values()].filter((entry) => entry.timer !== void 0).length;
+  }
+  /** The tab is closing: hand the boxes it is probing over to the other tabs. */
+  release() {
+    const boxes = [...this.entries.values()].filter((e) => e.inFlight).map((e) => e.record.id);
+    if (boxes.length) this.channel.post({ type: "release", tab: this.deps.tabId, boxes });
+  }
+  destroy() {
+    this.release();
+    for (const entry of this.entries.values()) this.drop(entry);
+    this.entries.clear();
+    this.stopVisibility();
+    this.channel.close();
+  }
+  createEntry(record) {
+    const address = parseBoxAddress(record.ip);
+    const cached = this.cache.get(record.id);
+    const reuse = cached !== void 0 && sameAddress(cached.address, address);
+    const status = {
+      boxId: record.id,
+      address,
+      verdict: reuse ? cached.verdict : diagnose(address, void 0, this.now()),
+      checking: false,
+      lastCheckedAt: reuse ? cached.lastCheckedAt : void 0
+    };
+    this.cache.delete(record.id);
+    return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0 };
+  }
+  startWatching(entry) {
+    if (!isProbeable(entry.address)) return;
+    const last = entry.status.lastCheckedAt;
+    const fresh = last !== void 0 && this.now() - last < this.options.freshMs;
+    if (fresh) this.schedule(entry, this.options.freshMs - (this.now() - last));
+    else if (!this.deps.visibility.hidden()) void this.check(entry, false);
+  }
+  check(entry, urgent) {
+    if (entry.inFlight) return entry.inFlight;
+    if (!isProbeable(entry.address)) return Promise.resolve();
+    const lease = entry.leaseUntil ?? 0;
+    if (!urgent && lease > this.now()) {
+      this.schedule(entry, lease - this.now() + 1);
+      return Promise.resolve();
+    }
+    this.clearTimer(entry);
+    const abort = new AbortController();
+    entry.abort = abort;
+    this.channel.post({ type: "lease", tab: this.deps.tabId, box: entry.record.id, until: this.now() + this.options.leaseMs });
+    this.update(entry, { checking: true, nextCheckAt: void 0 });
+    const run = async () => {
+      const outcome = await probeBox(
+        {
+          ...this.deps.net,
+          pageProtocol: this.deps.pageProtocol,
+          localNetworkPermission: this.deps.localNetworkPermission,
+          limit: (task) => this.limiter.run(task, urgent)
+        },
+        {
+          address: entry.address,
+          order: generationOrder(entry.generation, entry.record.version),
+          databaseEndDate: databaseEndDate(entry.record),
+          timeoutMs: this.options.timeoutMs,
+          signal: abort.signal
+        }
+      );
+      this.requests += outcome.requests;
+      if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
+      entry.generation = outcome.generation ?? entry.generation;
+      const verdict = diagnose(entry.address, outcome.observations, this.now());
+      this.conclude(entry, verdict, urgent);
+      this.channel.post({
+        type: "verdict",
+        tab: this.deps.tabId,
+        box: entry.record.id,
+        ip: String(entry.record.ip),
+        verdict: entry.status.verdict,
+        generation: entry.generation
+      });
+    };
+    entry.inFlight = run().finally(() => {
+      entry.inFlight = void 0;
+      entry.abort = void 0;
+    });
+    return entry.inFlight;
+  }
+  /** Applies the flapping rule, publishes, and plans the next check. */
+  conclude(entry, verdict, urgent) {
+    const shown = entry.status.verdict;
+    const needsConfirmation = !urgent && shown.key === "ok" && NETWORK_VERDICTS.has(verdict.key) && entry.pending?.key !== verdict.key;
+    if (needsConfirmation) {
+      entry.pending = verdict;
+      this.update(entry, { checking: false });
+      this.plan(entry, "confirm", 0);
+      return;
+    }
+    entry.pending = void 0;
+    this.publish(entry, verdict);
+  }
+  publish(entry, verdict) {
+    const previous = entry.status.verdict.key;
+    const healthy = verdict.key === "ok";
+    const cadence = healthy ? "healthy" : "failing";
+    const step = verdict.key === previous && entry.cadence === cadence ? entry.step + 1 : 0;
+    this.update(entry, { verdict, checking: false, lastCheckedAt: verdict.checkedAt ?? this.now() });
+    this.plan(entry, cadence, step);
+  }
+  plan(entry, cadence, step) {
+    entry.cadence = cadence;
+    entry.step = step;
+    const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+    this.schedule(entry, nextDelay({ cadence, step, box18Error }, this.deps.random, this.options.schedule));
+  }
+  schedule(entry, delay) {
+    this.clearTimer(entry);
+    entry.timer = this.deps.net.setTimeout(() => this.onDue(entry), delay);
+    this.update(entry, { nextCheckAt: this.now() + delay });
+  }
+  onDue(entry) {
+    entry.timer = void 0;
+    if (this.deps.visibility.hidden()) return;
+    void this.check(entry, false);
+  }
+  onVisibilityChange() {
+    if (this.deps.visibility.hidden()) {
+      for (const entry of this.entries.values()) this.clearTimer(entry);
+      return;
+    }
+    for (const entry of this.entries.values()) {
+      if (entry.inFlight || !isProbeable(entry.address)) continue;
+      const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+      const gap = box18Error ? this.options.schedule.box18ErrorMinMs : this.options.freshMs;
+      const since = this.now() - (entry.status.lastCheckedAt ?? -Infinity);
+      if (since >= gap) void this.check(entry, false);
+      else this.schedule(entry, gap - since);
+    }
+  }
+  receive(message) {
+    if (message.tab === this.deps.tabId) return;
+    if (message.type === "lease") {
+      const entry = this.entries.get(message.box);
+      if (entry) entry.leaseUntil = message.until;
+    } else if (message.type === "release") {
+      for (const box of message.boxes) {
+        const entry = this.entries.get(box);
+        if (!entry || entry.leaseUntil === void 0) continue;
+        entry.leaseUntil = void 0;
+        if (!entry.inFlight && !this.deps.visibility.hidden()) void this.check(entry, false);
+      }
+    } else {
+      const entry = this.entries.get(message.box);
+      if (!entry || String(entry.record.ip) !== message.ip || entry.inFlight) return;
+      entry.leaseUntil = void 0;
+      entry.pending = void 0;
+      if (message.generation === "19" || message.generation === "18" || message.generation === "legacy") {
+        entry.generation = message.generation;
+      }
+      this.publish(entry, message.verdict);
+    }
+  }
+  update(entry, change) {
+    entry.status = { ...entry.status, ...change };
+    for (const listener of entry.listeners) listener(entry.status);
+    this.notifyFleet();
+  }
+  /** Coalesced per microtask: a round over 1,000 boxes recounts the fleet once, not 2,000 times. */
+  notifyFleet() {
+    if (this.fleetQueued || this.fleetListeners.size === 0) return;
+    this.fleetQueued = true;
+    queueMicrotask(() => {
+      this.fleetQueued = false;
+      for (const listener of this.fleetListeners) listener();
+    });
+  }
+  clearTimer(entry) {
+    if (entry.timer !== void 0) this.deps.net.clearTimeout(entry.timer);
+    entry.timer = void 0;
+  }
+  drop(entry) {
+    this.clearTimer(entry);
+    entry.abort?.abort();
+  }
+  now() {
+    return this.deps.net.now();
+  }
+};
+function isProbeable(address) {
+  return address.kind === "named" || address.kind === "plain_ip";
+}
+function sameAddress(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function databaseEndDate(record) {
+  const value = record.ssl_certificate_end_date;
+  return typeof value === "string" ? parseBoxDate(value) : void 0;
+}
+
+// static/tests/helpers/store_harness.ts
+function makeBus() {
+  const channels = /* @__PURE__ */ new Set();
+  class Channel {
+    constructor(name) {
+      this.name = name;
+      this.onmessage = null;
+      this.closed = false;
+      channels.add(this);
+    }
+    postMessage(data) {
+      const copy = JSON.parse(JSON.stringify(data));
+      for (const other of channels) {
+        if (other !== this && !other.closed && other.name === this.name) queueMicrotask(() => other.onmessage?.({ data: copy }));
+      }
+    }
+    close() {
+      this.closed = true;
+      channels.delete(this);
+    }
+  }
+  return Channel;
+}
+function makeHarness(options = {}, shared = {}) {
+  const clock = shared.clock ?? new FakeClock();
+  const network = shared.network ?? new FakeNetwork(clock);
+  let hidden = false;
+  const listeners = /* @__PURE__ */ new Set();
+  const store = new StatusStore(
+    {
+      net: { fetch: network.fetch, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, now: clock.now },
+      pageProtocol: () => shared.protocol ?? "http:",
+      localNetworkPermission: async () => "granted",
+      random: () => 0.5,
+      visibility: {
+        hidden: () => hidden,
+        onChange: (listener) => (listeners.add(listener), () => listeners.delete(listener))
+      },
+      channelHost: { BroadcastChannel: shared.bus },
+      tabId: shared.tabId ?? "tab-a"
+    },
+    options
+  );
+  return {
+    clock,
+    network,
+    store,
+    setHidden(value) {
+      hidden = value;
+      for (const listener of listeners) listener();
+    }
+  };
+}
+var NAME3 = (n) => `10-0-${Math.floor(n / 250)}-${n % 250 + 1}.abcd1234.odoo-iot.com`;
+
+// static/tests/store/status_store.test.ts
+var MIN2 = 6e4;
+var body18 = (details, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
+function watch(h, id, ip, version = "19.0") {
+  const seen = [];
+  const stop = h.store.subscribe({ id, ip, version }, (status) => seen.push(status));
+  return { seen, stop, last: () => seen[seen.length - 1] };
+}
+QUnit.module("store/status_store", () => {
+  QUnit.test("a healthy 19 box: one request, OK with its end date, then the healthy cadence", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "box", generation: "19", body: BODY_19_OK });
+    const box = watch(h, 1, NAME3(0));
+    assert.strictEqual(box.last().checking, true, "checking is shown while the probe is in flight");
+    await h.clock.advance(100);
+    assert.strictEqual(box.last().verdict.key, "ok");
+    assert.strictEqual(box.last().verdict.validUntil, Date.UTC(2027, 1, 1));
+    assert.strictEqual(box.last().checking, false);
+    assert.strictEqual(h.network.log.length, 1);
+    assert.strictEqual(box.last().nextCheckAt - h.clock.now() + 50, 5 * MIN2, "next check in 5 minutes");
+    box.stop();
+  });
+  QUnit.test("500 boxes never exceed the concurrency cap, and all get a verdict", async (assert) => {
+    const h = makeHarness({ maxInFlight: 6 });
+    const boxes = [];
+    for (let n = 0; n < 500; n++) {
+      h.network.hosts.set(NAME3(n), { kind: "box", generation: "19", body: BODY_19_OK });
+      boxes.push(watch(h, n + 1, NAME3(n)));
+    }
+    await h.clock.advance(500 * 50);
+    assert.ok(h.network.peak <= 6, `peak ${h.network.peak} requests in flight`);
+    assert.strictEqual(h.network.peak, 6, "the cap is used fully");
+    assert.strictEqual(boxes.filter((b) => b.last().verdict.key === "ok").length, 500);
+    boxes.forEach((b) => b.stop());
+  });
+  QUnit.test("nothing polls while the page is hidden; one fresh round when it is visible again", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "box", generation: "19", body: BODY_19_OK });
+    h.setHidden(true);
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(3 * 60 * MIN2);
+    assert.strictEqual(h.network.log.length, 0, "no request in three hidden hours");
+    h.setHidden(false);
+    await h.clock.advance(100);
+    assert.strictEqual(h.network.log.length, 1, "one round on becoming visible");
+    assert.strictEqual(box.last().verdict.key, "ok");
+    h.setHidden(true);
+    assert.strictEqual(h.clock.pending, 0, "hiding clears every timer");
+    await h.clock.advance(60 * MIN2);
+    assert.strictEqual(h.network.log.length, 1);
+    box.stop();
+  });
+  QUnit.test("unsubscribing stops everything: no timer, the probe in flight is aborted", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "silent" });
+    h.network.hosts.set(NAME3(1), { kind: "box", generation: "19", body: BODY_19_OK });
+    const slow = watch(h, 1, NAME3(0));
+    const fine = watch(h, 2, NAME3(1));
+    await h.clock.advance(100);
+    assert.strictEqual(h.network.inFlight, 1);
+    slow.stop();
+    fine.stop();
+    await h.clock.advance(1);
+    assert.strictEqual(h.network.inFlight, 0, "the silent box's request was aborted");
+    assert.strictEqual(h.store.scheduled, 0);
+    assert.strictEqual(h.clock.pending, 0, "no timer left at all");
+    const before = h.network.log.length;
+    await h.clock.advance(24 * 60 * MIN2);
+    assert.strictEqual(h.network.log.length, before);
+  });
+  QUnit.test("check now answers at once and never doubles a request in flight", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "box", generation: "19", body: BODY_19_OK });
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(100);
+    assert.strictEqual(h.network.log.length, 1);
+    const first = h.store.checkNow(1);
+    const second = h.store.checkNow(1);
+    const all = h.store.checkAll();
+    assert.strictEqual(first, second, "the same probe is joined");
+    await h.clock.advance(100);
+    await Promise.all([first, all]);
+    assert.strictEqual(h.network.log.length, 2, "one more request, not three");
+    box.stop();
+  });
+  QUnit.test("a box that never answers times out: unreachable, saying so", async (assert) => {
+    const h = makeHarness({ timeoutMs: 8e3 });
+    h.network.hosts.set(NAME3(0), { kind: "silent" });
+    h.network.hosts.set("10.0.0.1:8069", { kind: "silent" });
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(7999);
+    assert.strictEqual(box.last().checking, true);
+    await h.clock.advance(8001);
+    assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreachable", "timeout"]);
+    assert.strictEqual(h.network.inFlight, 0, "timed-out requests are aborted");
+    box.stop();
+  });
+  QUnit.test("an oversized answer is cut and reported unreadable", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "huge", size: 5e6 });
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(500);
+    assert.strictEqual(box.last().verdict.key, "unreadable_answer");
+    assert.ok(box.last().verdict.detail.startsWith("too_large"));
+    box.stop();
+  });
+  QUnit.test("flapping: one failure after successes keeps OK; a confirmed failure turns it red", async (assert) => {
+    const h = makeHarness();
+    const name = NAME3(0);
+    h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+    const box = watch(h, 1, name);
+    await h.clock.advance(100);
+    const untilNextCheck = () => box.last().nextCheckAt - h.clock.now();
+    h.network.hosts.set(name, { kind: "down" });
+    await h.clock.advance(untilNextCheck() + 1e3);
+    assert.strictEqual(box.last().verdict.key, "ok", "a single failure does not flip the badge");
+    assert.strictEqual(untilNextCheck(), 15e3 - 1e3 + 200, "a confirmation probe is planned 15 s after the failure");
+    h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+    await h.clock.advance(untilNextCheck() + 1e3);
+    assert.strictEqual(box.last().verdict.key, "ok", "the confirmation probe succeeded");
+    assert.notOk(box.seen.some((s) => s.verdict.key !== "ok" && s.verdict.key !== "checking"), "never shown red");
+    h.network.hosts.set(name, { kind: "down" });
+    await h.clock.advance(untilNextCheck() + 1e3);
+    assert.strictEqual(box.last().verdict.key, "ok");
+    await h.clock.advance(untilNextCheck() + 1e3);
+    assert.strictEqual(box.last().verdict.key, "unreachable", "two failures in a row are published");
+    box.stop();
+  });
+  QUnit.test("what the box reports is published at once, and an 18.0 error box is asked every 5 min at most", async (assert) => {
+    const h = makeHarness();
+    const name = NAME3(0);
+    h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") });
+    const box = watch(h, 1, name, "18.0");
+    await h.clock.advance(200);
+    assert.strictEqual(box.last().verdict.key, "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT");
+    const after = h.network.requestsTo(name);
+    await h.clock.advance(5 * MIN2 - 1e3);
+    assert.strictEqual(h.network.requestsTo(name), after, "no request within 5 minutes");
+    await h.clock.advance(2e3);
+    assert.strictEqual(h.network.requestsTo(name), after + 1);
+    box.stop();
+  });
+  QUnit.test("the generation found is remembered: an 18.0 box costs one request per check after discovery", async (assert) => {
+    const h = makeHarness();
+    const name = NAME3(0);
+    h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("Your certificate *.abcd1234.odoo-iot.com is valid until 2027-01-20 00:00:00", true) });
+    const box = watch(h, 1, name, "unknown image");
+    await h.clock.advance(500);
+    assert.strictEqual(box.last().verdict.key, "ok");
+    assert.strictEqual(box.last().verdict.generation, "18");
+    const discovery = h.network.requestsTo(name);
+    assert.strictEqual(discovery, 3, "19 endpoint, hello, 18 endpoint");
+    const again = h.store.checkNow(1);
+    await h.clock.advance(100);
+    await again;
+    assert.strictEqual(h.network.requestsTo(name), discovery + 1);
+    box.stop();
+  });
+  QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(1e3);
+    assert.strictEqual(box.last().verdict.key, "dns_issue");
+    box.stop();
+  });
+  QUnit.test("tabs share verdicts, and a closing tab hands its boxes over", async (assert) => {
+    const clock = new FakeClock();
+    const network = new FakeNetwork(clock);
+    const bus = makeBus();
+    const name = NAME3(0);
+    network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 3e4 });
+    const b = makeHarness({ timeoutMs: 6e4 }, { clock, network, bus, tabId: "b" });
+    b.setHidden(true);
+    const boxB = watch(b, 1, name);
+    const a = makeHarness({ timeoutMs: 6e4 }, { clock, network, bus, tabId: "a" });
+    const boxA = watch(a, 1, name);
+    await clock.advance(10);
+    b.setHidden(false);
+    await clock.advance(10);
+    assert.strictEqual(network.requestsTo(name), 1, "B sees A's lease and does not probe");
+    await clock.advance(3e4);
+    assert.strictEqual(boxA.last().verdict.key, "ok");
+    assert.strictEqual(boxB.last().verdict.key, "ok", "B received A's verdict");
+    assert.strictEqual(network.requestsTo(name), 1);
+    void a.store.checkNow(1);
+    await clock.advance(10);
+    const beforeClose = network.requestsTo(name);
+    await clock.advance(2e4);
+    assert.strictEqual(network.requestsTo(name), beforeClose, "B waits while A holds the lease");
+    a.store.destroy();
+    await clock.advance(10);
+    assert.strictEqual(network.requestsTo(name), beforeClose + 1, "B probes as soon as A releases");
+    await clock.advance(31e3);
+    assert.strictEqual(boxB.last().verdict.key, "ok");
+    boxB.stop();
+    b.store.destroy();
+  });
+});

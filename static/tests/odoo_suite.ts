@@ -6,3 +6,5 @@ import "./core/address.test";
 import "./core/parsers.test";
 import "./core/catalog.test";
 import "./core/diagnosis.test";
+import "./store/schedule.test";
+import "./store/status_store.test";

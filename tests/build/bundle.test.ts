@@ -45,7 +45,7 @@ QUnit.module("build/bundle", () => {
                 [/import\.meta/, "import.meta"],
                 [/\brequire\(|__require/, "require()"],
                 [/^export default/m, "default export"],
-                [/^\s*await\b/m, "top-level await"],
+                [/^await\b/m, "top-level await"],
             ] as const) {
                 assert.notOk(pattern.test(js), `no ${why}`);
             }

@@ -1,0 +1,57 @@
+/**
+ * The status store as an Odoo service: one per web client, on Odoo's `browser` object so
+ * Odoo's own test helpers can drive its timers and fetch.
+ */
+import { browser } from "@web/core/browser/browser";
+import { registry } from "@web/core/registry";
+import type { LocalNetworkPermission } from "../core/observations";
+import { StatusStore } from "../store/status_store";
+import type { Visibility } from "../store/status_store";
+
+export const STATUS_SERVICE = "iot_https_certificate.status";
+
+const documentVisibility: Visibility = {
+    hidden: () => document.visibilityState === "hidden",
+    onChange(listener) {
+        document.addEventListener("visibilitychange", listener);
+        return () => document.removeEventListener("visibilitychange", listener);
+    },
+};
+
+/** Chrome's Local Network Access permission; other browsers do not know the name. */
+async function localNetworkPermission(): Promise<LocalNetworkPermission> {
+    try {
+        const status = await navigator.permissions.query({ name: "local-network-access" as PermissionName });
+        return status.state;
+    } catch {
+        return "unsupported";
+    }
+}
+
+export const statusService = {
+    dependencies: [] as string[],
+    start(): StatusStore {
+        const store = new StatusStore({
+            net: {
+                fetch: (input, init) => browser.fetch(input, init),
+                setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
+                clearTimeout: (id) => browser.clearTimeout(id),
+                now: () => Date.now(),
+            },
+            pageProtocol: () => browser.location.protocol,
+            localNetworkPermission,
+            random: Math.random,
+            visibility: documentVisibility,
+            channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },
+            tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+        });
+        browser.addEventListener("pagehide", () => store.release());
+        return store;
+    },
+};
+
+export function registerStatusService(): void {
+    const services = registry.category("services");
+    // Module top levels must never throw in an Odoo bundle: a second load keeps the first.
+    if (!services.contains(STATUS_SERVICE)) services.add(STATUS_SERVICE, statusService);
+}

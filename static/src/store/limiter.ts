@@ -1,0 +1,36 @@
+/**
+ * Caps the requests in flight across the whole fleet. Waiting tasks run first come, first
+ * served; "check now" jumps the queue because a user is waiting for it.
+ */
+export class Limiter {
+    private running = 0;
+    private queue: Array<() => void> = [];
+    /** Highest number of tasks seen running at once: the benchmark and tests read it. */
+    peak = 0;
+
+    constructor(private readonly max: number) {}
+
+    run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+            const start = () => {
+                this.running++;
+                this.peak = Math.max(this.peak, this.running);
+                task().then(resolve, reject).finally(() => {
+                    this.running--;
+                    this.queue.shift()?.();
+                });
+            };
+            if (this.running < this.max) start();
+            else if (urgent) this.queue.unshift(start);
+            else this.queue.push(start);
+        });
+    }
+
+    get inFlight(): number {
+        return this.running;
+    }
+
+    get waiting(): number {
+        return this.queue.length;
+    }
+}

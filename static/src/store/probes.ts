@@ -1,0 +1,136 @@
+/**
+ * The probes of one box, as few requests as the answers allow:
+ *
+ * 1. the status endpoint of the box's generation over `https://<name>` (CORS `*`): one request
+ *    tells that DNS and TLS work and brings the box's own report;
+ * 2. when that fails, a `no-cors` request to `https://<name>/hw_proxy/hello` tells a TLS or DNS
+ *    failure from a missing endpoint (wrong generation guess);
+ * 3. when the name fails, or the address is a plain IP, the LAN path `http://<lan-ip>:8069`
+ *    (hello first, then the status endpoint);
+ * 4. when the name fails but the box answers on its IP, `http://<name>:8069` (no-cors, only from
+ *    an http page: https pages may not fetch http names) tells DNS from a refused certificate.
+ *
+ * The generation found is remembered by the caller and tried first next time.
+ */
+import type { BoxAddress } from "../core/address";
+import type { BoxObservations, BoxReport, Generation, LocalNetworkPermission, ProbeResult, UnreadableAnswer } from "../core/observations";
+import { parseHello, parseHomepageData, parseIotDriversData } from "../core/parsers";
+import { request } from "./request";
+import type { Net, RequestResult } from "./request";
+
+export interface ProbeNet extends Net {
+    pageProtocol: () => string;
+    localNetworkPermission: () => Promise<LocalNetworkPermission>;
+    /** Runs a request under the fleet-wide concurrency cap. */
+    limit: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+export interface ProbeTarget {
+    address: BoxAddress;
+    /** Generations to try, most likely first. */
+    order: Generation[];
+    databaseEndDate?: number;
+    timeoutMs: number;
+    signal?: AbortSignal;
+}
+
+export interface ProbeOutcome {
+    observations: BoxObservations;
+    generation?: Generation;
+    requests: number;
+    aborted: boolean;
+}
+
+type Parsed = BoxReport | UnreadableAnswer;
+
+const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => Parsed }> = {
+    "19": { path: "iot_drivers/data", parse: parseIotDriversData },
+    "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
+    legacy: { path: "hw_proxy/hello", parse: parseHello },
+};
+
+/** Generations in the order to try: the known one, then the version hint, then newest first. */
+export function generationOrder(known: Generation | undefined, versionHint: unknown): Generation[] {
+    const order: Generation[] = [];
+    if (known) order.push(known);
+    const hint = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(versionHint.trim()) : null;
+    if (hint) {
+        const major = Number(hint[1]);
+        const minor = Number(hint[2] ?? 0);
+        order.push(major >= 19 || (major === 18 && minor >= 4) ? "19" : major === 18 ? "18" : "legacy");
+    }
+    for (const generation of ["19", "18", "legacy"] as const) order.push(generation);
+    return [...new Set(order)];
+}
+
+export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<ProbeOutcome> {
+    const { address } = target;
+    let requests = 0;
+    let aborted = false;
+    const send = async (url: string, mode: "cors" | "no-cors"): Promise<RequestResult> => {
+        requests++;
+        const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
+        if (result.kind === "aborted") aborted = true;
+        return result;
+    };
+    const observations: BoxObservations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
+    if (target.databaseEndDate !== undefined) observations.databaseEndDate = target.databaseEndDate;
+    let generation: Generation | undefined;
+
+    /**
+     * Asks the box at `base`: the likeliest status endpoint first; when that gives no report,
+     * a `no-cors` hello tells whether anything answers at all, then the other endpoints.
+     * Returns what says whether the box is reachable this way.
+     */
+    const ask = async (base: string): Promise<RequestResult> => {
+        const [first, ...rest] = target.order;
+        const tried = await askEndpoint(base, first);
+        if (observations.report?.kind !== undefined && observations.report.kind !== "unreadable") return tried;
+        if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
+        const hello = await send(`${base}hw_proxy/hello`, "no-cors");
+        if (hello.kind !== "answered") return hello;
+        for (const candidate of rest) {
+            if (aborted) break;
+            await askEndpoint(base, candidate);
+            if (observations.report && observations.report.kind !== "unreadable") break;
+        }
+        return hello;
+    };
+    const askEndpoint = async (base: string, candidate: Generation): Promise<RequestResult> => {
+        const result = await send(base + ENDPOINTS[candidate].path, "cors");
+        if (result.kind === "answered" && result.ok) {
+            const parsed: Parsed = result.tooLarge
+                ? { kind: "unreadable", reason: "too_large", excerpt: "" }
+                : ENDPOINTS[candidate].parse(result.text);
+            if (parsed.kind === "unreadable") {
+                observations.report ??= parsed;
+            } else {
+                observations.report = parsed;
+                generation = candidate;
+            }
+        }
+        return result;
+    };
+
+    if (address.kind === "named") observations.name = toProbe(await ask(address.httpsUrl));
+    const nameFailed = observations.name !== undefined && observations.name.kind !== "answered";
+    if ((address.kind === "plain_ip" || (address.kind === "named" && nameFailed)) && !aborted) {
+        observations.lan = toProbe(await ask(address.lanUrl));
+        const boxAnswered = observations.lan.kind === "answered";
+        if (address.kind === "named" && boxAnswered && !aborted) {
+            observations.nameHttp =
+                observations.pageProtocol === "http:"
+                    ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors"))
+                    : { kind: "skipped", reason: "page_protocol" };
+        }
+        if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
+    }
+    observations.checkedAt = net.now();
+    return { observations, generation, requests, aborted };
+}
+
+function toProbe(result: RequestResult): ProbeResult {
+    if (result.kind === "answered") return { kind: "answered", ms: result.ms };
+    if (result.kind === "timeout") return { kind: "timeout", ms: result.ms };
+    return { kind: "failed", ms: result.ms };
+}

@@ -1,0 +1,218 @@
+import type { BoxStatus } from "../../src/store/status_store";
+import { FakeClock } from "../helpers/fake_clock";
+import { BODY_19_OK, FakeNetwork } from "../helpers/fake_network";
+import { makeBus, makeHarness, NAME } from "../helpers/store_harness";
+
+const MIN = 60_000;
+const body18 = (details: string, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
+
+function watch(h: ReturnType<typeof makeHarness>, id: number, ip: string, version = "19.0") {
+    const seen: BoxStatus[] = [];
+    const stop = h.store.subscribe({ id, ip, version }, (status) => seen.push(status));
+    return { seen, stop, last: () => seen[seen.length - 1] };
+}
+
+QUnit.module("store/status_store", () => {
+    QUnit.test("a healthy 19 box: one request, OK with its end date, then the healthy cadence", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, NAME(0));
+        assert.strictEqual(box.last().checking, true, "checking is shown while the probe is in flight");
+        await h.clock.advance(100);
+        assert.strictEqual(box.last().verdict.key, "ok");
+        assert.strictEqual(box.last().verdict.validUntil, Date.UTC(2027, 1, 1));
+        assert.strictEqual(box.last().checking, false);
+        assert.strictEqual(h.network.log.length, 1);
+        assert.strictEqual(box.last().nextCheckAt! - h.clock.now() + 50, 5 * MIN, "next check in 5 minutes");
+        box.stop();
+    });
+
+    QUnit.test("500 boxes never exceed the concurrency cap, and all get a verdict", async (assert) => {
+        const h = makeHarness({ maxInFlight: 6 });
+        const boxes = [];
+        for (let n = 0; n < 500; n++) {
+            h.network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK });
+            boxes.push(watch(h, n + 1, NAME(n)));
+        }
+        await h.clock.advance(500 * 50);
+        assert.ok(h.network.peak <= 6, `peak ${h.network.peak} requests in flight`);
+        assert.strictEqual(h.network.peak, 6, "the cap is used fully");
+        assert.strictEqual(boxes.filter((b) => b.last().verdict.key === "ok").length, 500);
+        boxes.forEach((b) => b.stop());
+    });
+
+    QUnit.test("nothing polls while the page is hidden; one fresh round when it is visible again", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        h.setHidden(true);
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(3 * 60 * MIN);
+        assert.strictEqual(h.network.log.length, 0, "no request in three hidden hours");
+        h.setHidden(false);
+        await h.clock.advance(100);
+        assert.strictEqual(h.network.log.length, 1, "one round on becoming visible");
+        assert.strictEqual(box.last().verdict.key, "ok");
+        h.setHidden(true);
+        assert.strictEqual(h.clock.pending, 0, "hiding clears every timer");
+        await h.clock.advance(60 * MIN);
+        assert.strictEqual(h.network.log.length, 1);
+        box.stop();
+    });
+
+    QUnit.test("unsubscribing stops everything: no timer, the probe in flight is aborted", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "silent" });
+        h.network.hosts.set(NAME(1), { kind: "box", generation: "19", body: BODY_19_OK });
+        const slow = watch(h, 1, NAME(0));
+        const fine = watch(h, 2, NAME(1));
+        await h.clock.advance(100);
+        assert.strictEqual(h.network.inFlight, 1);
+        slow.stop();
+        fine.stop();
+        await h.clock.advance(1);
+        assert.strictEqual(h.network.inFlight, 0, "the silent box's request was aborted");
+        assert.strictEqual(h.store.scheduled, 0);
+        assert.strictEqual(h.clock.pending, 0, "no timer left at all");
+        const before = h.network.log.length;
+        await h.clock.advance(24 * 60 * MIN);
+        assert.strictEqual(h.network.log.length, before);
+    });
+
+    QUnit.test("check now answers at once and never doubles a request in flight", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(100);
+        assert.strictEqual(h.network.log.length, 1);
+        const first = h.store.checkNow(1);
+        const second = h.store.checkNow(1);
+        const all = h.store.checkAll();
+        assert.strictEqual(first, second, "the same probe is joined");
+        await h.clock.advance(100);
+        await Promise.all([first, all]);
+        assert.strictEqual(h.network.log.length, 2, "one more request, not three");
+        box.stop();
+    });
+
+    QUnit.test("a box that never answers times out: unreachable, saying so", async (assert) => {
+        const h = makeHarness({ timeoutMs: 8000 });
+        h.network.hosts.set(NAME(0), { kind: "silent" });
+        h.network.hosts.set("10.0.0.1:8069", { kind: "silent" });
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(7999);
+        assert.strictEqual(box.last().checking, true);
+        await h.clock.advance(8001);
+        assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreachable", "timeout"]);
+        assert.strictEqual(h.network.inFlight, 0, "timed-out requests are aborted");
+        box.stop();
+    });
+
+    QUnit.test("an oversized answer is cut and reported unreadable", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "huge", size: 5_000_000 });
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(500);
+        assert.strictEqual(box.last().verdict.key, "unreadable_answer");
+        assert.ok(box.last().verdict.detail!.startsWith("too_large"));
+        box.stop();
+    });
+
+    QUnit.test("flapping: one failure after successes keeps OK; a confirmed failure turns it red", async (assert) => {
+        const h = makeHarness();
+        const name = NAME(0);
+        h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, name);
+        await h.clock.advance(100);
+        const untilNextCheck = () => box.last().nextCheckAt! - h.clock.now();
+        h.network.hosts.set(name, { kind: "down" });
+        await h.clock.advance(untilNextCheck() + 1000);
+        assert.strictEqual(box.last().verdict.key, "ok", "a single failure does not flip the badge");
+        assert.strictEqual(untilNextCheck(), 15_000 - 1000 + 200, "a confirmation probe is planned 15 s after the failure");
+        h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+        await h.clock.advance(untilNextCheck() + 1000);
+        assert.strictEqual(box.last().verdict.key, "ok", "the confirmation probe succeeded");
+        assert.notOk(box.seen.some((s) => s.verdict.key !== "ok" && s.verdict.key !== "checking"), "never shown red");
+        h.network.hosts.set(name, { kind: "down" });
+        await h.clock.advance(untilNextCheck() + 1000);
+        assert.strictEqual(box.last().verdict.key, "ok");
+        await h.clock.advance(untilNextCheck() + 1000);
+        assert.strictEqual(box.last().verdict.key, "unreachable", "two failures in a row are published");
+        box.stop();
+    });
+
+    QUnit.test("what the box reports is published at once, and an 18.0 error box is asked every 5 min at most", async (assert) => {
+        const h = makeHarness();
+        const name = NAME(0);
+        h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") });
+        const box = watch(h, 1, name, "18.0");
+        await h.clock.advance(200);
+        assert.strictEqual(box.last().verdict.key, "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT");
+        const after = h.network.requestsTo(name);
+        await h.clock.advance(5 * MIN - 1000);
+        assert.strictEqual(h.network.requestsTo(name), after, "no request within 5 minutes");
+        await h.clock.advance(2000);
+        assert.strictEqual(h.network.requestsTo(name), after + 1);
+        box.stop();
+    });
+
+    QUnit.test("the generation found is remembered: an 18.0 box costs one request per check after discovery", async (assert) => {
+        const h = makeHarness();
+        const name = NAME(0);
+        h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("Your certificate *.abcd1234.odoo-iot.com is valid until 2027-01-20 00:00:00", true) });
+        const box = watch(h, 1, name, "unknown image");
+        await h.clock.advance(500);
+        assert.strictEqual(box.last().verdict.key, "ok");
+        assert.strictEqual(box.last().verdict.generation, "18");
+        const discovery = h.network.requestsTo(name);
+        assert.strictEqual(discovery, 3, "19 endpoint, hello, 18 endpoint");
+        const again = h.store.checkNow(1);
+        await h.clock.advance(100);
+        await again;
+        assert.strictEqual(h.network.requestsTo(name), discovery + 1);
+        box.stop();
+    });
+
+    QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(1000);
+        assert.strictEqual(box.last().verdict.key, "dns_issue");
+        box.stop();
+    });
+
+    QUnit.test("tabs share verdicts, and a closing tab hands its boxes over", async (assert) => {
+        const clock = new FakeClock();
+        const network = new FakeNetwork(clock);
+        const bus = makeBus();
+        const name = NAME(0);
+        network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 30_000 });
+        const b = makeHarness({ timeoutMs: 60_000 }, { clock, network, bus, tabId: "b" });
+        b.setHidden(true); // B's page is in the background while A loads
+        const boxB = watch(b, 1, name);
+        const a = makeHarness({ timeoutMs: 60_000 }, { clock, network, bus, tabId: "a" });
+        const boxA = watch(a, 1, name);
+        await clock.advance(10);
+        b.setHidden(false);
+        await clock.advance(10);
+        assert.strictEqual(network.requestsTo(name), 1, "B sees A's lease and does not probe");
+        await clock.advance(30_000);
+        assert.strictEqual(boxA.last().verdict.key, "ok");
+        assert.strictEqual(boxB.last().verdict.key, "ok", "B received A's verdict");
+        assert.strictEqual(network.requestsTo(name), 1);
+
+        // A starts its next check, then closes while probing: B takes over at once.
+        void a.store.checkNow(1);
+        await clock.advance(10);
+        const beforeClose = network.requestsTo(name);
+        await clock.advance(20_000);
+        assert.strictEqual(network.requestsTo(name), beforeClose, "B waits while A holds the lease");
+        a.store.destroy();
+        await clock.advance(10);
+        assert.strictEqual(network.requestsTo(name), beforeClose + 1, "B probes as soon as A releases");
+        await clock.advance(31_000);
+        assert.strictEqual(boxB.last().verdict.key, "ok");
+        boxB.stop();
+        b.store.destroy();
+    });
+});
