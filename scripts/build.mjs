@@ -34,7 +34,7 @@ const odooTranslate = {
     name: "odoo-translate",
     setup(build) {
         build.onResolve({ filter: /(^|\/)translate$/ }, (args) =>
-            /static\/src\/core\/[^/]+$/.test(args.importer) || args.path.endsWith("core/translate")
+            args.path.endsWith("core/translate") || /static\/src\/core\/[^/]+$/.test(args.importer)
                 ? { path: "@web/core/l10n/translation", external: true }
                 : undefined
         );
@@ -48,7 +48,36 @@ async function bundle(entry, from) {
         banner: { js: banner(from) },
         plugins: [odooTranslate],
     });
-    return result.outputFiles[0].text;
+    return mergeExternalImports(result.outputFiles[0].text);
+}
+
+/**
+ * esbuild keeps one import statement per importing file and renames clashes
+ * (`import { _t as _t2 } …`). Odoo's term extractor only knows `_t`, and one import per module
+ * reads better, so the imports of each external module are merged, at the top, under their
+ * exported names. Every alias names the same binding, so renaming it back is safe.
+ */
+export function mergeExternalImports(js) {
+    const IMPORT = /^import \{ ([^}]+) \} from "([^"]+)";\n/gm;
+    const modules = new Map();
+    const aliases = new Map();
+    for (const [, list, from] of js.matchAll(IMPORT)) {
+        const names = modules.get(from) ?? new Set();
+        for (const spec of list.split(",").map((s) => s.trim())) {
+            const [name, alias = name] = spec.split(/\s+as\s+/);
+            names.add(name);
+            if (alias !== name) aliases.set(alias, name);
+        }
+        modules.set(from, names);
+    }
+    let body = js.replace(IMPORT, "");
+    for (const [alias, name] of aliases) body = body.replace(new RegExp(`\\b${alias}\\b`, "g"), name);
+    const imports = [...modules.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([from, names]) => `import { ${[...names].sort().join(", ")} } from "${from}";\n`)
+        .join("");
+    const [header, bannerLine, ...rest] = body.split("\n");
+    return [header, bannerLine, imports + rest.join("\n").replace(/^\n+/, "")].join("\n");
 }
 
 export function buildTemplates() {

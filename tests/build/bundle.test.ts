@@ -30,8 +30,12 @@ QUnit.module("build/bundle", () => {
 
         QUnit.test(`${file}: import and export sites are in the transpiler's form`, (assert) => {
             const js = read(file);
+            const modules = new Set<string>();
             for (const line of importLines(js)) {
-                assert.ok(/^import \{ \w+(?:, \w+)* \} from "[@\w/.-]+";$/.test(line), `named, spaced, \\w-only: ${line}`);
+                assert.ok(/^import \{ \w+(?:, \w+)* \} from "[@\w/.-]+";$/.test(line), `named, spaced, \\w-only, no alias: ${line}`);
+                const from = /from "([^"]+)"/.exec(line)![1];
+                assert.notOk(modules.has(from), `${from} is imported once`);
+                modules.add(from);
             }
             const exportBlock = /^export \{\n([\s\S]*?)\n\};$/m.exec(js);
             if (exportBlock) {

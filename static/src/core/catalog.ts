@@ -292,3 +292,17 @@ function buildCatalog(): Catalog {
     };
     return { entries, checklists };
 }
+
+/**
+ * The documentation version for a box: its generation when a probe found it, else the image
+ * version's hint. A 16/17 box answers only `hello`, so the hint tells 16.0 from 17.0.
+ */
+export function docVersionOf(generation: string | undefined, versionHint: unknown): DocVersion {
+    if (generation === "19") return "19.0";
+    if (generation === "18") return "18.0";
+    const major = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)/.exec(versionHint.trim())?.[1] : undefined;
+    if (major === "16") return "16.0";
+    if (!generation && major === "18") return "18.0";
+    if (!generation && major && Number(major) >= 19) return "19.0";
+    return "17.0";
+}

@@ -1,0 +1,68 @@
+import { Component, useState } from "@odoo/owl";
+import { docUrl, docVersionOf, getCatalog } from "../../core/catalog";
+import type { CatalogEntry } from "../../core/catalog";
+import type { BoxStatus } from "../../store/status_store";
+import { CertificateBadge } from "../certificate_badge/certificate_badge";
+import { iconOf } from "../presentation";
+import { supportDetails } from "./support_details";
+import type { BoxIdentity } from "./support_details";
+
+export interface CertificatePanelProps {
+    status: BoxStatus;
+    box: BoxIdentity;
+    checkedAgo: string;
+    /** Already formatted in the user's time zone. */
+    validUntilText: string;
+    nowText: string;
+    onCheckNow: () => void;
+    copy: (text: string) => Promise<void>;
+}
+
+/** The diagnosis of one box at the top of its form: what is wrong, why, and how to fix it. */
+export class CertificatePanel extends Component<CertificatePanelProps> {
+    static template = "iot_https_certificate.CertificatePanel";
+    static components = { CertificateBadge };
+    static props = {
+        status: Object,
+        box: Object,
+        checkedAgo: String,
+        validUntilText: String,
+        nowText: String,
+        onCheckNow: Function,
+        copy: Function,
+    };
+
+    state = useState({ copied: "" as "" | "done" | "failed" });
+
+    get entry(): CatalogEntry {
+        return getCatalog().entries[this.props.status.verdict.key];
+    }
+
+    get checklist(): { title: string; items: string[] } | undefined {
+        const { checklists } = getCatalog();
+        const kind = this.entry.checklist;
+        return kind ? { title: checklists.titles[kind], items: checklists[kind] } : undefined;
+    }
+
+    get problem(): boolean {
+        return this.entry.severity !== "success" && this.entry.key !== "checking";
+    }
+
+    get icon(): string {
+        return iconOf(this.entry.key, this.entry.severity);
+    }
+
+    get docUrl(): string {
+        return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.box.version));
+    }
+
+    async copySupportDetails(): Promise<void> {
+        const text = supportDetails(this.props.status, this.entry, this.props.box, this.props.nowText);
+        try {
+            await this.props.copy(text);
+            this.state.copied = "done";
+        } catch {
+            this.state.copied = "failed";
+        }
+    }
+}

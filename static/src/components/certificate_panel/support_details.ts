@@ -1,0 +1,28 @@
+/**
+ * The plain-text summary a support ticket needs (the documentation asks for the code and its
+ * 3-digit status). Built only from the verdict and public record fields: never a secret.
+ */
+import type { CatalogEntry } from "../../core/catalog";
+import type { BoxStatus } from "../../store/status_store";
+
+export interface BoxIdentity {
+    name: string;
+    identifier: string;
+    version: string;
+}
+
+export function supportDetails(status: BoxStatus, entry: CatalogEntry, box: BoxIdentity, at: string): string {
+    const { verdict, address } = status;
+    const lines = [
+        `IoT box: ${box.name || "-"} (${box.identifier || "-"})`,
+        `Image version: ${box.version || "-"}`,
+        `Address: ${address.kind === "named" ? address.hostname : address.kind === "plain_ip" ? address.lanIp : address.kind}`,
+        `HTTPS certificate: ${entry.label} (${verdict.key})`,
+    ];
+    if (verdict.code) lines.push(`Code: ${verdict.code}${verdict.status ? ` ${verdict.status}` : ""}`);
+    if (verdict.detail) lines.push(`Detail: ${verdict.detail}`);
+    if (verdict.validUntil !== undefined) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${verdict.daysLeft} days left)`);
+    if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/17.0" : verdict.generation}`);
+    lines.push(`Checked: ${at}`);
+    return lines.join("\n");
+}

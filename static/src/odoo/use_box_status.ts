@@ -1,0 +1,56 @@
+/**
+ * The hook every widget uses: subscribes the record's box to the status store while the
+ * component is mounted, follows record changes, and keeps "… ago" texts current.
+ */
+import { onWillDestroy, onWillUpdateProps, useState } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
+import { useService } from "@web/core/utils/hooks";
+import type { BoxRecord, BoxStatus, StatusStore } from "../store/status_store";
+import { STATUS_SERVICE } from "./status_service";
+import { relativeTo } from "./time";
+
+/** The part of an Odoo record widgets read (same on 17.0 and 18.0). */
+export interface OdooRecord {
+    resId: number | false;
+    data: Record<string, unknown>;
+}
+
+const TICK_MS = 30_000;
+
+export function boxRecordOf(record: OdooRecord): BoxRecord {
+    return {
+        id: typeof record.resId === "number" ? record.resId : 0,
+        ip: record.data.ip,
+        version: record.data.version,
+        ssl_certificate_end_date: record.data.ssl_certificate_end_date,
+    };
+}
+
+export function useBoxStatus(getRecord: () => OdooRecord) {
+    const store: StatusStore = useService(STATUS_SERVICE);
+    const state = useState({ status: undefined as unknown as BoxStatus, now: Date.now() });
+    let watched: BoxRecord | undefined;
+    let stop = () => {};
+    const follow = (record: OdooRecord) => {
+        const box = boxRecordOf(record);
+        if (watched && watched.id === box.id && watched.ip === box.ip && watched.version === box.version) return;
+        stop();
+        watched = box;
+        stop = store.subscribe(box, (status) => {
+            state.status = status;
+            state.now = Date.now();
+        });
+    };
+    follow(getRecord());
+    onWillUpdateProps((next: { record: OdooRecord }) => follow(next.record));
+    const tick = browser.setInterval(() => (state.now = Date.now()), TICK_MS);
+    onWillDestroy(() => {
+        stop();
+        browser.clearInterval(tick);
+    });
+    return {
+        state,
+        store,
+        checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, state.now) : ""),
+    };
+}

@@ -1,0 +1,101 @@
+/**
+ * The Odoo widgets: thin wrappers that read the record, subscribe through the store, and hand
+ * what to show to the view-agnostic components.
+ */
+import { Component, xml } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
+import { registry } from "@web/core/registry";
+import { parseBoxAddress } from "../core/address";
+import { _t } from "../core/translate";
+import { CertificateBadge } from "../components/certificate_badge/certificate_badge";
+import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
+import { HttpsLink } from "../components/https_link/https_link";
+import { formatInstant } from "./time";
+import { useBoxStatus } from "./use_box_status";
+import type { OdooRecord } from "./use_box_status";
+
+/** `standardFieldProps` of Odoo 17.0/18.0, spelled out (the fields this add-on uses). */
+const fieldProps = {
+    id: { type: String, optional: true },
+    name: String,
+    readonly: { type: Boolean, optional: true },
+    record: Object,
+};
+
+interface FieldProps {
+    name: string;
+    record: OdooRecord;
+}
+
+/** `widget="iot_https_certificate_link"` on the `ip` field. */
+export class HttpsLinkField extends Component<FieldProps> {
+    static template = xml`<HttpsLink address="address"/>`;
+    static components = { HttpsLink };
+    static props = fieldProps;
+
+    get address() {
+        return parseBoxAddress(this.props.record.data[this.props.name]);
+    }
+}
+
+/** `widget="iot_https_certificate_badge"` on the `ip` field. */
+export class CertificateBadgeField extends Component<FieldProps> {
+    static template = xml`<CertificateBadge status="box.state.status" checkedAgo="box.checkedAgo()"/>`;
+    static components = { CertificateBadge };
+    static props = fieldProps;
+    box = useBoxStatus(() => this.props.record);
+}
+
+/** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
+export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
+    static template = xml`<CertificatePanel status="box.state.status" box="identity" checkedAgo="box.checkedAgo()"
+        validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+    static components = { CertificatePanel };
+    static props = ["record", "readonly?", "*"];
+    box = useBoxStatus(() => this.props.record);
+
+    get identity() {
+        const data = this.props.record.data;
+        const text = (value: unknown) => (typeof value === "string" ? value : "");
+        return { name: text(data.name), identifier: text(data.identifier), version: text(data.version) };
+    }
+
+    get validUntilText(): string {
+        const until = this.box.state.status.verdict.validUntil;
+        return until === undefined ? "" : formatInstant(until);
+    }
+
+    get nowText(): string {
+        return formatInstant(this.box.state.now);
+    }
+
+    checkNow(): void {
+        void this.box.store.checkNow(this.box.state.status.boxId);
+    }
+
+    async copy(text: string): Promise<void> {
+        await browser.navigator.clipboard.writeText(text);
+    }
+}
+
+const BOX_FIELDS = [
+    { name: "ip", type: "char" },
+    { name: "version", type: "char" },
+    { name: "identifier", type: "char" },
+    { name: "name", type: "char" },
+];
+
+export function registerWidgets(): void {
+    const fields = registry.category("fields");
+    const widgets = registry.category("view_widgets");
+    // Module top levels must never throw in an Odoo bundle: a second load keeps the first.
+    if (!fields.contains("iot_https_certificate_link")) {
+        fields.add("iot_https_certificate_link", { component: HttpsLinkField, displayName: _t("HTTPS address"), supportedTypes: ["char"] });
+    }
+    if (!fields.contains("iot_https_certificate_badge")) {
+        fields.add("iot_https_certificate_badge", { component: CertificateBadgeField, displayName: _t("Certificate status"), supportedTypes: ["char"] });
+    }
+    if (!widgets.contains("iot_https_certificate_panel")) {
+        widgets.add("iot_https_certificate_panel", { component: CertificatePanelWidget, fieldDependencies: BOX_FIELDS });
+    }
+}
