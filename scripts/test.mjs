@@ -2,6 +2,7 @@
 // Every check counts as a test; the last line is always `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { runNodeSuite } from "./qunit-node.mjs";
+import { runBrowserSuite } from "./qunit-browser.mjs";
 import { buildAll, staleFiles } from "./build.mjs";
 
 const results = [];
@@ -36,6 +37,11 @@ step("Node suite (core and build)");
 const nodeResults = await runNodeSuite("tests/node_suite.ts", ".tmp/node-suite.mjs");
 results.push(...nodeResults);
 report(nodeResults);
+
+step("Browser suite (components and widgets, headless Chromium)");
+const browserResults = await runBrowserSuite("tests/browser_suite.ts");
+results.push(...browserResults);
+report(browserResults);
 
 const failed = results.filter((r) => r.status === "failed").length;
 console.log(`\n${results.length - failed} passed, ${failed} failed`);

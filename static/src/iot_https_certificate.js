@@ -1053,8 +1053,7 @@ function supportDetails(status, entry, box, at) {
 
 // static/src/components/certificate_panel/certificate_panel.ts
 var CertificatePanel = class extends Component {
-  constructor() {
-    super(...arguments);
+  setup() {
     this.state = useState({ copied: "" });
   }
   get entry() {
@@ -1166,8 +1165,7 @@ HttpsLinkField.template = xml`<HttpsLink address="address"/>`;
 HttpsLinkField.components = { HttpsLink };
 HttpsLinkField.props = fieldProps;
 var CertificateBadgeField = class extends Component {
-  constructor() {
-    super(...arguments);
+  setup() {
     this.box = useBoxStatus(() => this.props.record);
   }
 };
@@ -1175,8 +1173,7 @@ CertificateBadgeField.template = xml`<CertificateBadge status="box.state.status"
 CertificateBadgeField.components = { CertificateBadge };
 CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
-  constructor() {
-    super(...arguments);
+  setup() {
     this.box = useBoxStatus(() => this.props.record);
   }
   get identity() {

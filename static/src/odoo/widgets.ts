@@ -43,7 +43,11 @@ export class CertificateBadgeField extends Component<FieldProps> {
     static template = xml`<CertificateBadge status="box.state.status" checkedAgo="box.checkedAgo()"/>`;
     static components = { CertificateBadge };
     static props = fieldProps;
-    box = useBoxStatus(() => this.props.record);
+    declare box: ReturnType<typeof useBoxStatus>;
+
+    setup(): void {
+        this.box = useBoxStatus(() => this.props.record);
+    }
 }
 
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
@@ -52,7 +56,11 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
         validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
-    box = useBoxStatus(() => this.props.record);
+    declare box: ReturnType<typeof useBoxStatus>;
+
+    setup(): void {
+        this.box = useBoxStatus(() => this.props.record);
+    }
 
     get identity() {
         const data = this.props.record.data;

@@ -32,7 +32,11 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         copy: Function,
     };
 
-    state = useState({ copied: "" as "" | "done" | "failed" });
+    declare state: { copied: "" | "done" | "failed" };
+
+    setup(): void {
+        this.state = useState({ copied: "" });
+    }
 
     get entry(): CatalogEntry {
         return getCatalog().entries[this.props.status.verdict.key];

@@ -1,0 +1,153 @@
+import { parseBoxAddress } from "../../static/src/core/address";
+import { docUrl, getCatalog } from "../../static/src/core/catalog";
+import type { CatalogKey } from "../../static/src/core/catalog";
+import type { Verdict } from "../../static/src/core/diagnosis";
+import type { BoxStatus } from "../../static/src/store/status_store";
+import { CertificateBadge } from "../../static/src/components/certificate_badge/certificate_badge";
+import { CertificatePanel } from "../../static/src/components/certificate_panel/certificate_panel";
+import { HttpsLink } from "../../static/src/components/https_link/https_link";
+import { cleanup, mountComponent, nextTick, text } from "./helpers";
+
+const NAME = "192-168-1-10.d73e7513.odoo-iot.com";
+const NOW = Date.UTC(2026, 10, 26, 12);
+const DAY = 86_400_000;
+const catalog = getCatalog();
+
+function statusOf(key: CatalogKey, verdict: Partial<Verdict> = {}, ip: unknown = NAME): BoxStatus {
+    return { boxId: 7, address: parseBoxAddress(ip), verdict: { key, rule: 0, generation: "18", ...verdict }, checking: false, lastCheckedAt: NOW - 3 * 60_000 };
+}
+
+const EXTRA: Partial<Record<CatalogKey, Partial<Verdict>>> = {
+    ok: { validUntil: NOW + 60 * DAY, daysLeft: 60, subject: "*.d73e7513.odoo-iot.com" },
+    renewal_overdue: { validUntil: NOW + 4 * DAY, daysLeft: 4 },
+    expired: { validUntil: NOW - 2 * DAY, daysLeft: -2 },
+    ERR_IOT_HTTPS_LOAD_REQUEST_STATUS: { code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "Service Unavailable" },
+    ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION: { code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: "Max retries exceeded with url: /odoo-enterprise/iot/x509" },
+    unknown_code: { code: "ERR_IOT_HTTPS_SOMETHING_NEW" },
+};
+
+function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string[] }) {
+    return {
+        status,
+        box: { name: "Shop box", identifier: "b8:27:eb:00:00:01", version: "18.0" },
+        checkedAgo: "3 minutes ago",
+        validUntilText: status.verdict.validUntil ? new Date(status.verdict.validUntil).toISOString().slice(0, 10) : "",
+        nowText: "11/26/2026 12:00:00",
+        onCheckNow: () => calls.checkNow++,
+        copy: async (value: string) => void calls.copied.push(value),
+    };
+}
+
+QUnit.module("components", (hooks) => {
+    hooks.afterEach(cleanup);
+
+    for (const key of Object.keys(catalog.entries) as CatalogKey[]) {
+        QUnit.test(`panel and badge show the "${key}" state as a user reads it`, async (assert) => {
+            const entry = catalog.entries[key];
+            const status = statusOf(key, ERROR_KEYS.has(key) ? { code: key, ...EXTRA[key] } : EXTRA[key]);
+            const calls = { checkNow: 0, copied: [] as string[] };
+            const target = await mountComponent(CertificatePanel, panelProps(status, calls));
+            const panel = target.querySelector(".o_iot_https_panel")!;
+            assert.strictEqual(panel.getAttribute("role"), "status");
+            assert.strictEqual(panel.getAttribute("aria-live"), "polite");
+            const problem = entry.severity !== "success" && key !== "checking";
+            assert.strictEqual(panel.classList.contains(`alert-${entry.severity}`), problem, "an alert only when there is a problem");
+            assert.strictEqual(text(panel.querySelector(".o_iot_https_title")), entry.title);
+            assert.strictEqual(text(panel.querySelector(".o_iot_https_cause")), entry.cause);
+            assert.strictEqual(panel.querySelectorAll(".o_iot_https_steps li").length, entry.steps.length);
+
+            const badge = panel.querySelector(".o_iot_https_badge")!;
+            assert.strictEqual(text(badge), entry.label, "the badge's state is in its text");
+            assert.ok(badge.classList.contains(`text-bg-${entry.severity}`));
+            assert.ok(badge.querySelector("i.fa"), "with an icon");
+            assert.ok(badge.getAttribute("title")!.includes("Last checked 3 minutes ago"));
+
+            const link = panel.querySelector<HTMLAnchorElement>("a.o_iot_https_doc")!;
+            assert.strictEqual(link.getAttribute("href"), docUrl(entry, "18.0"));
+            assert.strictEqual(link.getAttribute("rel"), "noopener noreferrer");
+
+            const checklist = panel.querySelector(".o_iot_https_checklist");
+            assert.strictEqual(!!checklist, !!entry.checklist, "the checklist for this state");
+            if (entry.checklist) assert.strictEqual(checklist!.querySelectorAll("li").length, catalog.checklists[entry.checklist].length);
+
+            const code = panel.querySelector(".o_iot_https_code code");
+            assert.strictEqual(text(code), status.verdict.code ?? "", "the code, when there is one");
+            if (status.verdict.status) assert.strictEqual(text(panel.querySelector(".o_iot_https_status strong")), status.verdict.status);
+            assert.strictEqual(text(panel.querySelector(".o_iot_https_detail")), status.verdict.detail ?? "");
+            if (status.verdict.validUntil !== undefined) {
+                assert.strictEqual(text(panel.querySelector(".o_iot_https_days_left")), String(status.verdict.daysLeft));
+                assert.ok(text(panel.querySelector(".o_iot_https_valid_until")).length > 0);
+            }
+            assert.strictEqual(text(panel.querySelector(".o_iot_https_checked")), "Last checked 3 minutes ago");
+
+            (panel.querySelector(".o_iot_https_check_now") as HTMLButtonElement).click();
+            assert.strictEqual(calls.checkNow, 1, "Check now asks the store");
+        });
+    }
+
+    QUnit.test("copy support details: code, 3-digit status, box, version and time; never a secret", async (assert) => {
+        const calls = { checkNow: 0, copied: [] as string[] };
+        const status = statusOf("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", EXTRA.ERR_IOT_HTTPS_LOAD_REQUEST_STATUS);
+        const target = await mountComponent(CertificatePanel, panelProps(status, calls));
+        (target.querySelector(".o_iot_https_copy") as HTMLButtonElement).click();
+        await nextTick();
+        const [copied] = calls.copied;
+        assert.ok(copied.includes("Code: ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503"));
+        assert.ok(copied.includes("IoT box: Shop box (b8:27:eb:00:00:01)"));
+        assert.ok(copied.includes("Image version: 18.0"));
+        assert.ok(copied.includes("Checked: 11/26/2026 12:00:00"));
+        assert.notOk(/enterprise|db_uuid/i.test(copied));
+        assert.strictEqual(text(target.querySelector(".o_iot_https_copied")), "Copied");
+    });
+
+    QUnit.test("the link opens the validated name in a new tab; other values are muted text", async (assert) => {
+        let target = await mountComponent(HttpsLink, { address: parseBoxAddress(NAME) });
+        const link = target.querySelector("a")!;
+        assert.strictEqual(link.getAttribute("href"), `https://${NAME}/`);
+        assert.strictEqual(link.getAttribute("target"), "_blank");
+        assert.strictEqual(link.getAttribute("rel"), "noopener noreferrer");
+        cleanup();
+        target = await mountComponent(HttpsLink, { address: parseBoxAddress("192.168.1.10") });
+        assert.notOk(target.querySelector("a"));
+        assert.strictEqual(text(target), "No certificate yet");
+        assert.ok(target.querySelector(".text-muted"));
+    });
+
+    QUnit.test("hostile ip, detail and code show up as inert text, never a link or markup", async (assert) => {
+        const hostile = `<img src=x onerror="window.owned=1"><a href="javascript:alert(1)">x</a>`;
+        let target = await mountComponent(HttpsLink, { address: parseBoxAddress(hostile) });
+        assert.notOk(target.querySelector("a, img"), "no element from the value");
+        assert.ok(text(target).startsWith("Invalid address: <img"));
+        cleanup();
+        const status = statusOf("unknown_code", { code: hostile, detail: `<script>window.owned=1</script>${hostile}` }, hostile);
+        target = await mountComponent(CertificatePanel, panelProps(status, { checkNow: 0, copied: [] }));
+        assert.notOk(target.querySelector(".o_iot_https_detail *, .o_iot_https_code code *, img, script"), "no markup rendered");
+        assert.ok(text(target.querySelector(".o_iot_https_detail")).includes("<script>"));
+        assert.strictEqual((window as { owned?: number }).owned, undefined);
+    });
+
+    QUnit.test("badge: checking is shown honestly next to the last verdict", async (assert) => {
+        const status = { ...statusOf("ok"), checking: true };
+        const target = await mountComponent(CertificateBadge, { status, checkedAgo: "a minute ago" });
+        const badge = target.querySelector(".o_iot_https_badge")!;
+        assert.strictEqual(badge.getAttribute("aria-busy"), "true");
+        assert.ok(badge.querySelector(".o_iot_https_checking"));
+        assert.strictEqual(text(badge), "HTTPS OK");
+        assert.ok(badge.getAttribute("title")!.includes("checking now"));
+    });
+
+    QUnit.test("controls are real buttons and links, reachable from the keyboard", async (assert) => {
+        const target = await mountComponent(CertificatePanel, panelProps(statusOf("dns_issue"), { checkNow: 0, copied: [] }));
+        const controls = [...target.querySelectorAll(".o_iot_https_check_now, .o_iot_https_copy, .o_iot_https_doc")] as HTMLElement[];
+        assert.deepEqual(controls.map((c) => c.tagName), ["BUTTON", "BUTTON", "A"]);
+        for (const control of controls) {
+            control.focus();
+            assert.strictEqual(document.activeElement, control, `${text(control)} takes the focus`);
+        }
+    });
+});
+
+const ERROR_KEYS = new Set<string>([
+    "ERR_IOT_HTTPS_CHECK_NO_SERVER", "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
+    "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT",
+]);

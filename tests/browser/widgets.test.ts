@@ -1,0 +1,54 @@
+import { registry } from "@web/core/registry";
+import "../../static/src/iot_https_certificate";
+import { STATUS_SERVICE } from "../../static/src/odoo/status_service";
+import { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "../../static/src/odoo/widgets";
+import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
+import { makeHarness } from "../../static/tests/helpers/store_harness";
+import { cleanup, mountComponent, text, waitFor } from "./helpers";
+
+const NAME = "10-0-0-1.abcd1234.odoo-iot.com";
+const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, version: "19.0", name: "Shop box", identifier: "b8:27:eb:00:00:01" } });
+
+QUnit.module("odoo widgets", (hooks) => {
+    hooks.afterEach(cleanup);
+
+    QUnit.test("the bundle registers the link and badge fields, the panel widget and the store service", (assert) => {
+        assert.strictEqual(registry.category("fields").get("iot_https_certificate_link").component, HttpsLinkField);
+        assert.strictEqual(registry.category("fields").get("iot_https_certificate_badge").component, CertificateBadgeField);
+        assert.deepEqual(registry.category("fields").get("iot_https_certificate_badge").supportedTypes, ["char"]);
+        assert.strictEqual(registry.category("view_widgets").get("iot_https_certificate_panel").component, CertificatePanelWidget);
+        assert.ok(registry.category("services").contains(STATUS_SERVICE));
+    });
+
+    QUnit.test("the form panel follows the store: checking, then the verdict; Check now probes again", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
+        const target = await mountComponent(CertificatePanelWidget, { record: record(NAME) }, { services: { [STATUS_SERVICE]: h.store } });
+        assert.strictEqual(text(target.querySelector(".o_iot_https_checked")), "Checking…");
+        await h.clock.advance(100);
+        await waitFor(() => target.querySelector(".o_iot_https_panel")?.getAttribute("data-state") === "ok", "the OK verdict");
+        assert.strictEqual(text(target.querySelector(".o_iot_https_title")), "The HTTPS certificate is valid.");
+        assert.ok(text(target.querySelector(".o_iot_https_valid_until")).startsWith("02/01/2027"), "valid until, formatted by Odoo's date helper");
+        const before = h.network.log.length;
+        (target.querySelector(".o_iot_https_check_now") as HTMLButtonElement).click();
+        (target.querySelector(".o_iot_https_check_now") as HTMLButtonElement).click();
+        await h.clock.advance(100);
+        assert.strictEqual(h.network.log.length, before + 1, "two clicks, one request");
+    });
+
+    QUnit.test("badge fields: one per row, each following its own box; unmounting stops the polling", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
+        const env = { services: { [STATUS_SERVICE]: h.store } };
+        const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(NAME) }, env);
+        await mountComponent(CertificateBadgeField, { name: "ip", record: record("192.168.1.50", 2) }, env);
+        await mountComponent(HttpsLinkField, { name: "ip", record: record(NAME) }, env);
+        await h.clock.advance(20_000);
+        await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 1, "the OK badge");
+        assert.deepEqual([...target.querySelectorAll(".o_iot_https_badge")].map((b) => b.getAttribute("data-state")), ["ok", "unreachable"]);
+        assert.strictEqual(target.querySelector("a.o_iot_https_link")!.getAttribute("href"), `https://${NAME}/`);
+        cleanup();
+        assert.strictEqual(h.store.scheduled, 0, "no box is scheduled once the views are gone");
+        assert.strictEqual(h.clock.pending, 0);
+    });
+});

@@ -1,0 +1,3 @@
+// Component and widget tests, in headless Chromium, on the @web/* stand-in.
+import "./browser/components.test";
+import "./browser/widgets.test";
