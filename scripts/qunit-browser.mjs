@@ -18,7 +18,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>iot_https_certificate 
 <script src="/luxon.js"></script><script src="/qunit.js"></script>
 <script>QUnit.config.autostart = false; QUnit.config.testTimeout = 10000;
 QUnit.on("testEnd", (t) => window.reportTest({ name: t.fullName.join(" > "), status: t.status,
-  errors: t.errors.map((e) => (e.message || "") + (e.actual !== undefined ? "\\n      actual:   " + JSON.stringify(e.actual) + "\\n      expected: " + JSON.stringify(e.expected) : "")) }));
+  errors: t.errors.map((e) => (e.message || "") + (e.cause ? " / cause: " + e.cause : "") + (e.actual !== undefined ? "\\n      actual:   " + JSON.stringify(e.actual) + "\\n      expected: " + JSON.stringify(e.expected) : "")) }));
 QUnit.on("runEnd", () => window.reportEnd());</script>
 <script type="module">import("/suite.js").then(() => QUnit.start(), (e) => { window.reportTest({ name: "load suite", status: "failed", errors: [String(e && e.stack || e)] }); window.reportEnd(); });</script>`;
 

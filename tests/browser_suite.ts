@@ -1,3 +1,4 @@
 // Component and widget tests, in headless Chromium, on the @web/* stand-in.
 import "./browser/components.test";
 import "./browser/widgets.test";
+import "./browser/fleet_summary.test";
