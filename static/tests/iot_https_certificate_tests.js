@@ -1798,3 +1798,49 @@ QUnit.module("store/status_store", () => {
     b.store.destroy();
   });
 });
+
+// static/tests/store/tabs.test.ts
+function sharedStorage() {
+  const data = /* @__PURE__ */ new Map();
+  const tabs = [];
+  return () => {
+    const listeners = /* @__PURE__ */ new Set();
+    tabs.push(listeners);
+    const fire = (key, newValue) => {
+      for (const other of tabs) if (other !== listeners) for (const l of other) l({ key, newValue });
+    };
+    const storage = {
+      setItem: (key, value) => (data.set(key, value), fire(key, value)),
+      removeItem: (key) => (data.delete(key), fire(key, null)),
+      getItem: (key) => data.get(key) ?? null
+    };
+    return {
+      localStorage: storage,
+      addEventListener: (_, l) => listeners.add(l),
+      removeEventListener: (_, l) => listeners.delete(l)
+    };
+  };
+}
+QUnit.module("store/tabs", () => {
+  QUnit.test("without BroadcastChannel, tabs talk through localStorage events", (assert) => {
+    const tab = sharedStorage();
+    const received = [];
+    const own = [];
+    const a = openTabChannel(tab(), (m) => own.push(m));
+    const b = openTabChannel(tab(), (m) => received.push(m));
+    a.post({ type: "release", tab: "a", boxes: [1, 2] });
+    a.post({ type: "release", tab: "a", boxes: [1, 2] });
+    assert.deepEqual(received, [{ type: "release", tab: "a", boxes: [1, 2] }, { type: "release", tab: "a", boxes: [1, 2] }], "the same message twice arrives twice");
+    assert.deepEqual(own, [], "a tab does not hear itself");
+    b.close();
+    a.post({ type: "release", tab: "a", boxes: [3] });
+    assert.strictEqual(received.length, 2, "a closed channel hears nothing");
+    a.close();
+  });
+  QUnit.test("with neither, a tab works alone without errors", (assert) => {
+    const channel = openTabChannel({}, () => assert.ok(false));
+    channel.post({ type: "release", tab: "a", boxes: [] });
+    channel.close();
+    assert.ok(true);
+  });
+});

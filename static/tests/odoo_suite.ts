@@ -8,3 +8,4 @@ import "./core/catalog.test";
 import "./core/diagnosis.test";
 import "./store/schedule.test";
 import "./store/status_store.test";
+import "./store/tabs.test";
