@@ -11,6 +11,7 @@ const FILES = {
     "/qunit.css": ["node_modules/qunit/qunit/qunit.css", "text/css"],
     "/luxon.js": ["node_modules/luxon/build/global/luxon.js", "text/javascript"],
     "/templates.xml": ["static/src/iot_https_certificate.xml", "text/xml"],
+    "/views.xml": ["views/iot_box_views.xml", "text/xml"],
 };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>iot_https_certificate tests</title>

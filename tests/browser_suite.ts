@@ -2,3 +2,4 @@
 import "./browser/components.test";
 import "./browser/widgets.test";
 import "./browser/fleet_summary.test";
+import "./browser/views.test";

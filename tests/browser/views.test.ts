@@ -1,0 +1,30 @@
+import { registry } from "@web/core/registry";
+import "../../static/src/iot_https_certificate";
+
+QUnit.module("views XML", () => {
+    QUnit.test("the view file parses and inherits the iot.box list, kanban and form by field position", async (assert) => {
+        const source = await (await fetch("/views.xml")).text();
+        const doc = new DOMParser().parseFromString(source, "text/xml");
+        assert.notOk(doc.querySelector("parsererror"), "well-formed XML");
+        const records = [...doc.querySelectorAll("record[model='ir.ui.view']")];
+        const inherits = records.map((r) => r.querySelector("field[name='inherit_id']")!.getAttribute("ref"));
+        assert.deepEqual(inherits, ["iot.iot_box_view_list", "iot.iot_box_view_kanban", "iot.iot_box_view_form"]);
+        for (const record of records) {
+            assert.strictEqual(record.querySelector("field[name='model']")!.textContent, "iot.box");
+        }
+        const list = records[0].querySelector("field[name='arch']")!;
+        assert.ok(list.querySelector(":scope > field[name='identifier'][position='after']"), "the list inherits by field, not by <tree>/<list>");
+        const arch = source.replace(/<!--[\s\S]*?-->/g, "");
+        assert.notOk(arch.includes("<tree") || /<list[\s>]/.test(arch), "no root tag is named");
+    });
+
+    QUnit.test("every widget the views name is registered by the bundle", async (assert) => {
+        const doc = new DOMParser().parseFromString(await (await fetch("/views.xml")).text(), "text/xml");
+        const fieldWidgets = new Set([...doc.querySelectorAll("field[widget]")].map((f) => f.getAttribute("widget")!));
+        const viewWidgets = new Set([...doc.querySelectorAll("widget[name]")].map((w) => w.getAttribute("name")!));
+        assert.deepEqual([...fieldWidgets].sort(), ["iot_https_certificate_badge", "iot_https_certificate_link"]);
+        for (const name of fieldWidgets) assert.ok(registry.category("fields").contains(name), name);
+        assert.deepEqual([...viewWidgets], ["iot_https_certificate_panel"]);
+        assert.ok(registry.category("view_widgets").contains("iot_https_certificate_panel"));
+    });
+});
