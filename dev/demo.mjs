@@ -1,17 +1,11 @@
 // `npm start`: the demo. Prints its URL first; Ctrl-C stops everything.
 import { createServer } from "node:http";
-import { readFileSync } from "node:fs";
 
 const page = `<!doctype html><meta charset="utf-8"><title>IoT box HTTPS certificate — demo</title>
-<h1>IoT box HTTPS certificate</h1><p>The demo fleet is being assembled. The add-on bundle is built at
-<code>static/src/iot_https_certificate.js</code>.</p>`;
+<h1>IoT box HTTPS certificate</h1><p>The demo fleet of simulated boxes is not part of this build yet.
+Run <code>npm test</code> to see every state rendered in headless Chromium.</p>`;
 
 const server = createServer((req, res) => {
-    if (req.url === "/bundle.js") {
-        res.writeHead(200, { "content-type": "text/javascript" });
-        res.end(readFileSync("static/src/iot_https_certificate.js"));
-        return;
-    }
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(page);
 });
