@@ -117,6 +117,11 @@ var ERROR_CODES = [
   "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
   "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
 ];
+function readVersionHint(value) {
+  if (typeof value !== "string") return void 0;
+  const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : void 0;
+}
 
 // static/src/core/parsers.ts
 var MAX_ANSWER_CHARS = 64 * 1024;
@@ -342,10 +347,9 @@ var ENDPOINTS = {
 function generationOrder(known, versionHint) {
   const order = [];
   if (known) order.push(known);
-  const hint = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(versionHint.trim()) : null;
+  const hint = readVersionHint(versionHint);
   if (hint) {
-    const major = Number(hint[1]);
-    const minor = Number(hint[2] ?? 0);
+    const { major, minor } = hint;
     order.push(major >= 19 || major === 18 && minor >= 4 ? "19" : major === 18 ? "18" : "legacy");
   }
   for (const generation of ["19", "18", "legacy"]) order.push(generation);
@@ -993,10 +997,10 @@ function buildCatalog() {
 function docVersionOf(generation, versionHint) {
   if (generation === "19") return "19.0";
   if (generation === "18") return "18.0";
-  const major = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)/.exec(versionHint.trim())?.[1] : void 0;
-  if (major === "16") return "16.0";
-  if (!generation && major === "18") return "18.0";
-  if (!generation && major && Number(major) >= 19) return "19.0";
+  const major = readVersionHint(versionHint)?.major;
+  if (major === 16) return "16.0";
+  if (!generation && major === 18) return "18.0";
+  if (!generation && major !== void 0 && major >= 19) return "19.0";
   return "17.0";
 }
 

@@ -214,6 +214,11 @@ var ERROR_CODES = [
   "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
   "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
 ];
+function readVersionHint(value) {
+  if (typeof value !== "string") return void 0;
+  const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : void 0;
+}
 
 // static/src/core/parsers.ts
 var MAX_ANSWER_CHARS = 64 * 1024;
@@ -696,6 +701,141 @@ function buildCatalog() {
   };
   return { entries, checklists };
 }
+function docVersionOf(generation, versionHint) {
+  if (generation === "19") return "19.0";
+  if (generation === "18") return "18.0";
+  const major = readVersionHint(versionHint)?.major;
+  if (major === 16) return "16.0";
+  if (!generation && major === 18) return "18.0";
+  if (!generation && major !== void 0 && major >= 19) return "19.0";
+  return "17.0";
+}
+
+// static/src/store/request.ts
+async function request(net, url, options) {
+  const started = net.now();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = net.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", onAbort);
+  const elapsed = () => net.now() - started;
+  try {
+    const redirect = options.mode === "no-cors" ? "manual" : "error";
+    const init = { mode: options.mode, cache: "no-store", credentials: "omit", redirect, signal: controller.signal, targetAddressSpace: "local" };
+    const response = await net.fetch(url, init);
+    if (options.mode === "no-cors" || !response.ok) {
+      return { kind: "answered", ms: elapsed(), ok: response.ok || response.type.startsWith("opaque") };
+    }
+    const body = await readCapped(response, MAX_ANSWER_CHARS);
+    return { kind: "answered", ms: elapsed(), ok: true, ...body };
+  } catch {
+    if (timedOut) return { kind: "timeout", ms: elapsed() };
+    if (options.signal?.aborted) return { kind: "aborted", ms: elapsed() };
+    return { kind: "failed", ms: elapsed() };
+  } finally {
+    net.clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+async function readCapped(response, max) {
+  if (!response.body) {
+    const text2 = await response.text();
+    return text2.length > max ? { text: text2.slice(0, max + 1), tooLarge: true } : { text: text2 };
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (text.length > max) {
+      await reader.cancel().catch(() => void 0);
+      return { text: text.slice(0, max + 1), tooLarge: true };
+    }
+  }
+  return { text: text + decoder.decode() };
+}
+
+// static/src/store/probes.ts
+var ENDPOINTS = {
+  "19": { path: "iot_drivers/data", parse: parseIotDriversData },
+  "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
+  legacy: { path: "hw_proxy/hello", parse: parseHello }
+};
+function generationOrder(known, versionHint) {
+  const order = [];
+  if (known) order.push(known);
+  const hint = readVersionHint(versionHint);
+  if (hint) {
+    const { major, minor } = hint;
+    order.push(major >= 19 || major === 18 && minor >= 4 ? "19" : major === 18 ? "18" : "legacy");
+  }
+  for (const generation of ["19", "18", "legacy"]) order.push(generation);
+  return [...new Set(order)];
+}
+async function probeBox(net, target) {
+  const { address } = target;
+  let requests = 0;
+  let aborted = false;
+  const send = async (url, mode) => {
+    requests++;
+    const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
+    if (result.kind === "aborted") aborted = true;
+    return result;
+  };
+  const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
+  if (target.databaseEndDate !== void 0) observations.databaseEndDate = target.databaseEndDate;
+  let generation;
+  const ask = async (base) => {
+    const [first, ...rest] = target.order;
+    const tried = await askEndpoint(base, first);
+    if (observations.report?.kind !== void 0 && observations.report.kind !== "unreadable") return tried;
+    if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
+    const hello = await send(`${base}hw_proxy/hello`, "no-cors");
+    if (hello.kind !== "answered") return hello;
+    for (const candidate of rest) {
+      if (aborted) break;
+      await askEndpoint(base, candidate);
+      if (observations.report && observations.report.kind !== "unreadable") break;
+    }
+    return hello;
+  };
+  const askEndpoint = async (base, candidate) => {
+    const result = await send(base + ENDPOINTS[candidate].path, "cors");
+    if (result.kind === "answered" && result.ok) {
+      const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
+      if (parsed.kind === "unreadable") {
+        observations.report ?? (observations.report = parsed);
+      } else {
+        observations.report = parsed;
+        generation = candidate;
+      }
+    }
+    return result;
+  };
+  if (address.kind === "named") observations.name = toProbe(await ask(address.httpsUrl));
+  const nameFailed = observations.name !== void 0 && observations.name.kind !== "answered";
+  if ((address.kind === "plain_ip" || address.kind === "named" && nameFailed) && !aborted) {
+    observations.lan = toProbe(await ask(address.lanUrl));
+    const boxAnswered = observations.lan.kind === "answered";
+    if (address.kind === "named" && boxAnswered && !aborted) {
+      observations.nameHttp = observations.pageProtocol === "http:" ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors")) : { kind: "skipped", reason: "page_protocol" };
+    }
+    if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
+  }
+  observations.checkedAt = net.now();
+  return { observations, generation, requests, aborted };
+}
+function toProbe(result) {
+  if (result.kind === "answered") return { kind: "answered", ms: result.ms };
+  if (result.kind === "timeout") return { kind: "timeout", ms: result.ms };
+  return { kind: "failed", ms: result.ms };
+}
 
 // static/tests/core/catalog.test.ts
 var catalog = getCatalog();
@@ -769,6 +909,29 @@ QUnit.module("core/catalog", () => {
   QUnit.test("local network permission has its own steps ending with Check now", (assert) => {
     assert.strictEqual(catalog.entries.local_network_permission.checklist, "local_network");
     assert.ok(/Check now/.test(catalog.checklists.local_network.at(-1)));
+  });
+});
+QUnit.module("core/versions", () => {
+  QUnit.test("the documentation version: the generation found, else the image version's hint", (assert) => {
+    assert.strictEqual(docVersionOf("19", "17.0"), "19.0");
+    assert.strictEqual(docVersionOf("18", void 0), "18.0");
+    assert.strictEqual(docVersionOf("legacy", "16.0"), "16.0");
+    assert.strictEqual(docVersionOf("legacy", "17.0"), "17.0");
+    assert.strictEqual(docVersionOf(void 0, "saas-18.2"), "18.0");
+    assert.strictEqual(docVersionOf(void 0, "19.0"), "19.0");
+    assert.strictEqual(docVersionOf(void 0, false), "17.0");
+  });
+  QUnit.test("version hints read Odoo series and saas names; anything else is no hint", (assert) => {
+    assert.deepEqual(readVersionHint("saas-18.4"), { major: 18, minor: 4 });
+    assert.deepEqual(readVersionHint(" 17.0-20240101 "), { major: 17, minor: 0 });
+    assert.strictEqual(readVersionHint("image"), void 0);
+    assert.strictEqual(readVersionHint(false), void 0);
+  });
+  QUnit.test("generations are tried: the known one, the hinted one, then newest first", (assert) => {
+    assert.deepEqual(generationOrder(void 0, void 0), ["19", "18", "legacy"]);
+    assert.deepEqual(generationOrder(void 0, "17.0"), ["legacy", "19", "18"]);
+    assert.deepEqual(generationOrder(void 0, "saas-18.4"), ["19", "18", "legacy"]);
+    assert.deepEqual(generationOrder("18", "19.0"), ["18", "19", "legacy"]);
   });
 });
 
@@ -1109,133 +1272,6 @@ var Limiter = class {
     return this.queue.length;
   }
 };
-
-// static/src/store/request.ts
-async function request(net, url, options) {
-  const started = net.now();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = net.setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  const onAbort = () => controller.abort();
-  options.signal?.addEventListener("abort", onAbort);
-  const elapsed = () => net.now() - started;
-  try {
-    const redirect = options.mode === "no-cors" ? "manual" : "error";
-    const init = { mode: options.mode, cache: "no-store", credentials: "omit", redirect, signal: controller.signal, targetAddressSpace: "local" };
-    const response = await net.fetch(url, init);
-    if (options.mode === "no-cors" || !response.ok) {
-      return { kind: "answered", ms: elapsed(), ok: response.ok || response.type.startsWith("opaque") };
-    }
-    const body = await readCapped(response, MAX_ANSWER_CHARS);
-    return { kind: "answered", ms: elapsed(), ok: true, ...body };
-  } catch {
-    if (timedOut) return { kind: "timeout", ms: elapsed() };
-    if (options.signal?.aborted) return { kind: "aborted", ms: elapsed() };
-    return { kind: "failed", ms: elapsed() };
-  } finally {
-    net.clearTimeout(timer);
-    options.signal?.removeEventListener("abort", onAbort);
-  }
-}
-async function readCapped(response, max) {
-  if (!response.body) {
-    const text2 = await response.text();
-    return text2.length > max ? { text: text2.slice(0, max + 1), tooLarge: true } : { text: text2 };
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (text.length > max) {
-      await reader.cancel().catch(() => void 0);
-      return { text: text.slice(0, max + 1), tooLarge: true };
-    }
-  }
-  return { text: text + decoder.decode() };
-}
-
-// static/src/store/probes.ts
-var ENDPOINTS = {
-  "19": { path: "iot_drivers/data", parse: parseIotDriversData },
-  "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
-  legacy: { path: "hw_proxy/hello", parse: parseHello }
-};
-function generationOrder(known, versionHint) {
-  const order = [];
-  if (known) order.push(known);
-  const hint = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(versionHint.trim()) : null;
-  if (hint) {
-    const major = Number(hint[1]);
-    const minor = Number(hint[2] ?? 0);
-    order.push(major >= 19 || major === 18 && minor >= 4 ? "19" : major === 18 ? "18" : "legacy");
-  }
-  for (const generation of ["19", "18", "legacy"]) order.push(generation);
-  return [...new Set(order)];
-}
-async function probeBox(net, target) {
-  const { address } = target;
-  let requests = 0;
-  let aborted = false;
-  const send = async (url, mode) => {
-    requests++;
-    const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
-    if (result.kind === "aborted") aborted = true;
-    return result;
-  };
-  const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
-  if (target.databaseEndDate !== void 0) observations.databaseEndDate = target.databaseEndDate;
-  let generation;
-  const ask = async (base) => {
-    const [first, ...rest] = target.order;
-    const tried = await askEndpoint(base, first);
-    if (observations.report?.kind !== void 0 && observations.report.kind !== "unreadable") return tried;
-    if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
-    const hello = await send(`${base}hw_proxy/hello`, "no-cors");
-    if (hello.kind !== "answered") return hello;
-    for (const candidate of rest) {
-      if (aborted) break;
-      await askEndpoint(base, candidate);
-      if (observations.report && observations.report.kind !== "unreadable") break;
-    }
-    return hello;
-  };
-  const askEndpoint = async (base, candidate) => {
-    const result = await send(base + ENDPOINTS[candidate].path, "cors");
-    if (result.kind === "answered" && result.ok) {
-      const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
-      if (parsed.kind === "unreadable") {
-        observations.report ?? (observations.report = parsed);
-      } else {
-        observations.report = parsed;
-        generation = candidate;
-      }
-    }
-    return result;
-  };
-  if (address.kind === "named") observations.name = toProbe(await ask(address.httpsUrl));
-  const nameFailed = observations.name !== void 0 && observations.name.kind !== "answered";
-  if ((address.kind === "plain_ip" || address.kind === "named" && nameFailed) && !aborted) {
-    observations.lan = toProbe(await ask(address.lanUrl));
-    const boxAnswered = observations.lan.kind === "answered";
-    if (address.kind === "named" && boxAnswered && !aborted) {
-      observations.nameHttp = observations.pageProtocol === "http:" ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors")) : { kind: "skipped", reason: "page_protocol" };
-    }
-    if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
-  }
-  observations.checkedAt = net.now();
-  return { observations, generation, requests, aborted };
-}
-function toProbe(result) {
-  if (result.kind === "answered") return { kind: "answered", ms: result.ms };
-  if (result.kind === "timeout") return { kind: "timeout", ms: result.ms };
-  return { kind: "failed", ms: result.ms };
-}
 
 // static/src/store/tabs.ts
 var NAME2 = "iot_https_certificate.status";

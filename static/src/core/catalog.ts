@@ -6,6 +6,7 @@
  * (see ./translate.ts). The catalog is built on first use, once the session's translations
  * are loaded.
  */
+import { readVersionHint } from "./observations";
 import type { ErrorCode } from "./observations";
 import { _t } from "./translate";
 
@@ -300,9 +301,9 @@ function buildCatalog(): Catalog {
 export function docVersionOf(generation: string | undefined, versionHint: unknown): DocVersion {
     if (generation === "19") return "19.0";
     if (generation === "18") return "18.0";
-    const major = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)/.exec(versionHint.trim())?.[1] : undefined;
-    if (major === "16") return "16.0";
-    if (!generation && major === "18") return "18.0";
-    if (!generation && major && Number(major) >= 19) return "19.0";
+    const major = readVersionHint(versionHint)?.major;
+    if (major === 16) return "16.0";
+    if (!generation && major === 18) return "18.0";
+    if (!generation && major !== undefined && major >= 19) return "19.0";
     return "17.0";
 }

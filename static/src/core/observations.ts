@@ -58,3 +58,13 @@ export interface BoxObservations {
     /** When the observations were complete, ms since epoch. */
     checkedAt: number;
 }
+
+/**
+ * The major and minor numbers of an `iot.box.version` value ("18.0", "saas-18.4", "17.0-2024…").
+ * A hint only: the image version does not always follow the Odoo series.
+ */
+export function readVersionHint(value: unknown): { major: number; minor: number } | undefined {
+    if (typeof value !== "string") return undefined;
+    const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
+    return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : undefined;
+}

@@ -14,6 +14,7 @@
  */
 import type { BoxAddress } from "../core/address";
 import type { BoxObservations, BoxReport, Generation, LocalNetworkPermission, ProbeResult, UnreadableAnswer } from "../core/observations";
+import { readVersionHint } from "../core/observations";
 import { parseHello, parseHomepageData, parseIotDriversData } from "../core/parsers";
 import { request } from "./request";
 import type { Net, RequestResult } from "./request";
@@ -53,10 +54,9 @@ const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => Pa
 export function generationOrder(known: Generation | undefined, versionHint: unknown): Generation[] {
     const order: Generation[] = [];
     if (known) order.push(known);
-    const hint = typeof versionHint === "string" ? /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(versionHint.trim()) : null;
+    const hint = readVersionHint(versionHint);
     if (hint) {
-        const major = Number(hint[1]);
-        const minor = Number(hint[2] ?? 0);
+        const { major, minor } = hint;
         order.push(major >= 19 || (major === 18 && minor >= 4) ? "19" : major === 18 ? "18" : "legacy");
     }
     for (const generation of ["19", "18", "legacy"] as const) order.push(generation);

@@ -1,6 +1,7 @@
-import { docUrl, getCatalog } from "../../src/core/catalog";
+import { docUrl, docVersionOf, getCatalog } from "../../src/core/catalog";
 import type { CatalogKey } from "../../src/core/catalog";
-import { ERROR_CODES } from "../../src/core/observations";
+import { ERROR_CODES, readVersionHint } from "../../src/core/observations";
+import { generationOrder } from "../../src/store/probes";
 
 const catalog = getCatalog();
 const DOCS = "https://www.odoo.com/documentation/";
@@ -69,5 +70,31 @@ QUnit.module("core/catalog", () => {
     QUnit.test("local network permission has its own steps ending with Check now", (assert) => {
         assert.strictEqual(catalog.entries.local_network_permission.checklist, "local_network");
         assert.ok(/Check now/.test(catalog.checklists.local_network.at(-1)!));
+    });
+});
+
+QUnit.module("core/versions", () => {
+    QUnit.test("the documentation version: the generation found, else the image version's hint", (assert) => {
+        assert.strictEqual(docVersionOf("19", "17.0"), "19.0");
+        assert.strictEqual(docVersionOf("18", undefined), "18.0");
+        assert.strictEqual(docVersionOf("legacy", "16.0"), "16.0");
+        assert.strictEqual(docVersionOf("legacy", "17.0"), "17.0");
+        assert.strictEqual(docVersionOf(undefined, "saas-18.2"), "18.0");
+        assert.strictEqual(docVersionOf(undefined, "19.0"), "19.0");
+        assert.strictEqual(docVersionOf(undefined, false), "17.0");
+    });
+
+    QUnit.test("version hints read Odoo series and saas names; anything else is no hint", (assert) => {
+        assert.deepEqual(readVersionHint("saas-18.4"), { major: 18, minor: 4 });
+        assert.deepEqual(readVersionHint(" 17.0-20240101 "), { major: 17, minor: 0 });
+        assert.strictEqual(readVersionHint("image"), undefined);
+        assert.strictEqual(readVersionHint(false), undefined);
+    });
+
+    QUnit.test("generations are tried: the known one, the hinted one, then newest first", (assert) => {
+        assert.deepEqual(generationOrder(undefined, undefined), ["19", "18", "legacy"]);
+        assert.deepEqual(generationOrder(undefined, "17.0"), ["legacy", "19", "18"]);
+        assert.deepEqual(generationOrder(undefined, "saas-18.4"), ["19", "18", "legacy"]);
+        assert.deepEqual(generationOrder("18", "19.0"), ["18", "19", "legacy"]);
     });
 });
