@@ -1,3 +1,4 @@
+import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import "../../static/src/iot_https_certificate";
 import { STATUS_SERVICE } from "../../static/src/odoo/status_service";
@@ -40,6 +41,10 @@ QUnit.module("odoo widgets", (hooks) => {
         const h = makeHarness();
         h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
         const env = { services: { [STATUS_SERVICE]: h.store } };
+        const intervals = { started: 0, cleared: 0 };
+        const { setInterval, clearInterval } = browser;
+        browser.setInterval = ((handler: () => void, ms: number) => (intervals.started++, setInterval(handler, ms))) as typeof setInterval;
+        browser.clearInterval = ((id: number) => (intervals.cleared++, clearInterval(id))) as typeof clearInterval;
         const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(NAME) }, env);
         await mountComponent(CertificateBadgeField, { name: "ip", record: record("192.168.1.50", 2) }, env);
         await mountComponent(HttpsLinkField, { name: "ip", record: record(NAME) }, env);
@@ -47,7 +52,10 @@ QUnit.module("odoo widgets", (hooks) => {
         await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 1, "the OK badge");
         assert.deepEqual([...target.querySelectorAll(".o_iot_https_badge")].map((b) => b.getAttribute("data-state")), ["ok", "unreachable"]);
         assert.strictEqual(target.querySelector("a.o_iot_https_link")!.getAttribute("href"), `https://${NAME}/`);
+        assert.ok(target.querySelector(".o_iot_https_badge")!.getAttribute("title")!.includes("Last checked "), "the tooltip says when");
         cleanup();
+        Object.assign(browser, { setInterval, clearInterval });
+        assert.deepEqual(intervals, { started: 1, cleared: 1 }, "all rows share one ticking clock, stopped with the last");
         assert.strictEqual(h.store.scheduled, 0, "no box is scheduled once the views are gone");
         assert.strictEqual(h.clock.pending, 0);
     });

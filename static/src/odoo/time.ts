@@ -3,6 +3,7 @@
  * and luxon's relative phrasing. luxon is Odoo's global, never bundled.
  */
 import { formatDateTime } from "@web/core/l10n/dates";
+import { _t } from "../core/translate";
 
 declare const luxon: typeof import("luxon");
 
@@ -10,7 +11,11 @@ export function formatInstant(ms: number): string {
     return formatDateTime(luxon.DateTime.fromMillis(ms));
 }
 
-/** "3 minutes ago", kept in step with a `now` the caller refreshes. */
+/**
+ * "3 minutes ago", kept in step with a `now` the caller refreshes every 30 s; a check newer
+ * than that `now` is "just now" rather than "in 5 seconds".
+ */
 export function relativeTo(ms: number, now: number): string {
-    return luxon.DateTime.fromMillis(Math.min(ms, now)).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
+    if (now - ms < 30_000) return _t("just now");
+    return luxon.DateTime.fromMillis(ms).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
 }
