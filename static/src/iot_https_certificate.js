@@ -48,6 +48,13 @@ function safeString(value) {
 function shorten(text, max = MAX_SHOWN) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+function isLocalPageHost(hostname) {
+  if (hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]") return true;
+  const ip = IPV4.exec(hostname);
+  if (!ip) return false;
+  const [a, b] = [Number(ip[1]), Number(ip[2])];
+  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 169 && b === 254;
+}
 
 // static/src/core/diagnosis.ts
 var DAY_MS = 864e5;
@@ -388,6 +395,7 @@ async function probeBox(net, target) {
       const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
       if (parsed.kind === "unreadable") {
         observations.report ?? (observations.report = parsed);
+      } else if (parsed.kind === "alive" && observations.report?.kind === "unreadable") {
       } else {
         observations.report = parsed;
         generation = candidate;
@@ -731,6 +739,7 @@ var documentVisibility = {
   }
 };
 async function localNetworkPermission() {
+  if (isLocalPageHost(browser.location.hostname)) return "unsupported";
   try {
     const status = await navigator.permissions.query({ name: "local-network-access" });
     return status.state;
@@ -738,10 +747,9 @@ async function localNetworkPermission() {
     return "unsupported";
   }
 }
-var statusService = {
-  dependencies: [],
-  start() {
-    const store = new StatusStore({
+function makeBrowserStore(options = {}) {
+  const store = new StatusStore(
+    {
       net: {
         fetch: (input, init) => browser.fetch(input, init),
         setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
@@ -754,9 +762,16 @@ var statusService = {
       visibility: documentVisibility,
       channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },
       tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
-    });
-    browser.addEventListener("pagehide", () => store.release());
-    return store;
+    },
+    options
+  );
+  browser.addEventListener("pagehide", () => store.release());
+  return store;
+}
+var statusService = {
+  dependencies: [],
+  start() {
+    return makeBrowserStore();
   }
 };
 function registerStatusService() {

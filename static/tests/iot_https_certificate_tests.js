@@ -41,6 +41,13 @@ function safeString(value) {
 function shorten(text, max = MAX_SHOWN) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+function isLocalPageHost(hostname) {
+  if (hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]") return true;
+  const ip = IPV4.exec(hostname);
+  if (!ip) return false;
+  const [a, b] = [Number(ip[1]), Number(ip[2])];
+  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 169 && b === 254;
+}
 
 // static/tests/helpers/random.ts
 function seeded(seed) {
@@ -202,6 +209,14 @@ QUnit.module("core/address", () => {
       }
     }
     assert.strictEqual(broken, 0, `no unvalidated link among ${named2} names accepted`);
+  });
+  QUnit.test("pages served from loopback, private IPs or localhost need no local network permission", (assert) => {
+    for (const host of ["127.0.0.1", "localhost", "odoo.localhost", "10.1.2.3", "172.16.0.9", "192.168.1.2", "169.254.1.1"]) {
+      assert.ok(isLocalPageHost(host), host);
+    }
+    for (const host of ["odoo.example.com", "8.8.8.8", "172.32.0.1", "192.169.0.1", "odoo.com"]) {
+      assert.notOk(isLocalPageHost(host), host);
+    }
   });
 });
 
@@ -811,6 +826,7 @@ async function probeBox(net, target) {
       const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
       if (parsed.kind === "unreadable") {
         observations.report ?? (observations.report = parsed);
+      } else if (parsed.kind === "alive" && observations.report?.kind === "unreadable") {
       } else {
         observations.report = parsed;
         generation = candidate;
@@ -1730,6 +1746,14 @@ QUnit.module("store/status_store", () => {
     await h.clock.advance(8001);
     assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreachable", "timeout"]);
     assert.strictEqual(h.network.inFlight, 0, "timed-out requests are aborted");
+    box.stop();
+  });
+  QUnit.test("a 19 endpoint answering garbage is unreadable, even though the box's hello says ping", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(NAME3(0), { kind: "box", generation: "19", body: '{"certificate_end_date": ' });
+    const box = watch(h, 1, NAME3(0));
+    await h.clock.advance(1e3);
+    assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreadable_answer", 'not_json: {"certificate_end_date": ']);
     box.stop();
   });
   QUnit.test("an oversized answer is cut and reported unreadable", async (assert) => {

@@ -61,3 +61,16 @@ function safeString(value: unknown): string {
 export function shorten(text: string, max = MAX_SHOWN): string {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * Whether a page served from `hostname` is itself on the local network (loopback, a private
+ * IPv4 range, `localhost`): Chrome's Local Network Access then never asks the user, so a
+ * "prompt" permission state means nothing there.
+ */
+export function isLocalPageHost(hostname: string): boolean {
+    if (hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]") return true;
+    const ip = IPV4.exec(hostname);
+    if (!ip) return false;
+    const [a, b] = [Number(ip[1]), Number(ip[2])];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}

@@ -4,9 +4,10 @@
  */
 import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
+import { isLocalPageHost } from "../core/address";
 import type { LocalNetworkPermission } from "../core/observations";
 import { StatusStore } from "../store/status_store";
-import type { Visibility } from "../store/status_store";
+import type { StoreOptions, Visibility } from "../store/status_store";
 
 export const STATUS_SERVICE = "iot_https_certificate.status";
 
@@ -18,8 +19,12 @@ const documentVisibility: Visibility = {
     },
 };
 
-/** Chrome's Local Network Access permission; other browsers do not know the name. */
+/**
+ * Chrome's Local Network Access permission; other browsers do not know the name. On a page
+ * that is itself local the permission never applies ("unsupported" here means "not needed").
+ */
 async function localNetworkPermission(): Promise<LocalNetworkPermission> {
+    if (isLocalPageHost(browser.location.hostname)) return "unsupported";
     try {
         const status = await navigator.permissions.query({ name: "local-network-access" as PermissionName });
         return status.state;
@@ -28,10 +33,10 @@ async function localNetworkPermission(): Promise<LocalNetworkPermission> {
     }
 }
 
-export const statusService = {
-    dependencies: [] as string[],
-    start(): StatusStore {
-        const store = new StatusStore({
+/** A store on Odoo's `browser` object and this page's visibility and tabs. */
+export function makeBrowserStore(options: Partial<StoreOptions> = {}): StatusStore {
+    const store = new StatusStore(
+        {
             net: {
                 fetch: (input, init) => browser.fetch(input, init),
                 setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
@@ -44,9 +49,17 @@ export const statusService = {
             visibility: documentVisibility,
             channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },
             tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
-        });
-        browser.addEventListener("pagehide", () => store.release());
-        return store;
+        },
+        options
+    );
+    browser.addEventListener("pagehide", () => store.release());
+    return store;
+}
+
+export const statusService = {
+    dependencies: [] as string[],
+    start(): StatusStore {
+        return makeBrowserStore();
     },
 };
 

@@ -104,6 +104,8 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
                 : ENDPOINTS[candidate].parse(result.text);
             if (parsed.kind === "unreadable") {
                 observations.report ??= parsed;
+            } else if (parsed.kind === "alive" && observations.report?.kind === "unreadable") {
+                // A status endpoint answered garbage: that says more than the hello's "ping".
             } else {
                 observations.report = parsed;
                 generation = candidate;

@@ -1,4 +1,4 @@
-import { parseBoxAddress } from "../../src/core/address";
+import { isLocalPageHost, parseBoxAddress } from "../../src/core/address";
 import { hostileString, seeded } from "../helpers/random";
 
 QUnit.module("core/address", () => {
@@ -90,5 +90,14 @@ QUnit.module("core/address", () => {
             }
         }
         assert.strictEqual(broken, 0, `no unvalidated link among ${named} names accepted`);
+    });
+
+    QUnit.test("pages served from loopback, private IPs or localhost need no local network permission", (assert) => {
+        for (const host of ["127.0.0.1", "localhost", "odoo.localhost", "10.1.2.3", "172.16.0.9", "192.168.1.2", "169.254.1.1"]) {
+            assert.ok(isLocalPageHost(host), host);
+        }
+        for (const host of ["odoo.example.com", "8.8.8.8", "172.32.0.1", "192.169.0.1", "odoo.com"]) {
+            assert.notOk(isLocalPageHost(host), host);
+        }
     });
 });

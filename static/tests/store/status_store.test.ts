@@ -107,6 +107,15 @@ QUnit.module("store/status_store", () => {
         box.stop();
     });
 
+    QUnit.test("a 19 endpoint answering garbage is unreadable, even though the box's hello says ping", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: '{"certificate_end_date": ' });
+        const box = watch(h, 1, NAME(0));
+        await h.clock.advance(1000);
+        assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreadable_answer", 'not_json: {"certificate_end_date": ']);
+        box.stop();
+    });
+
     QUnit.test("an oversized answer is cut and reported unreadable", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set(NAME(0), { kind: "huge", size: 5_000_000 });
