@@ -739,7 +739,7 @@ async function request(net, url, options) {
   options.signal?.addEventListener("abort", onAbort);
   const elapsed = () => net.now() - started;
   try {
-    const redirect = options.mode === "no-cors" ? "manual" : "error";
+    const redirect = options.mode === "no-cors" ? "follow" : "error";
     const init = { mode: options.mode, cache: "no-store", credentials: "omit", redirect, signal: controller.signal, targetAddressSpace: "local" };
     const response = await net.fetch(url, init);
     if (options.mode === "no-cors" || !response.ok) {
