@@ -1,21 +1,22 @@
-// `npm start`: the demo. Prints its URL first; Ctrl-C stops everything.
-import { createServer } from "node:http";
+// `npm start`: a fleet of simulated boxes, one per state, and the demo page on
+// http://127.0.0.1:<PORT or a free default>. Prints the URL first; Ctrl-C stops everything.
+import { startFleet } from "./boxes.mjs";
+import { startDemo } from "./demo_server.mjs";
 
-const page = `<!doctype html><meta charset="utf-8"><title>IoT box HTTPS certificate — demo</title>
-<h1>IoT box HTTPS certificate</h1><p>The demo fleet of simulated boxes is not part of this build yet.
-Run <code>npm test</code> to see every state rendered in headless Chromium.</p>`;
-
-const server = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(page);
-});
-
-function listen(port) {
-    server.once("error", (error) => {
-        if (error.code === "EADDRINUSE" && !process.env.PORT) listen(0);
-        else throw error;
-    });
-    server.listen(port, "127.0.0.1", () => console.log(`http://127.0.0.1:${server.address().port}/`));
+const fleet = await startFleet();
+let demo;
+try {
+    demo = await startDemo({ fleet, port: Number(process.env.PORT ?? 8077) });
+} catch (error) {
+    if (error.code !== "EADDRINUSE" || process.env.PORT) throw error;
+    demo = await startDemo({ fleet, port: 0 });
 }
-listen(Number(process.env.PORT ?? 8077));
-process.on("SIGINT", () => server.close(() => process.exit(0)));
+console.log(demo.url);
+console.log(`${fleet.boxes.length} simulated boxes, one per state; each box's name says which. Ctrl-C stops everything.`);
+
+async function stop() {
+    await Promise.all([demo.close(), fleet.close()]);
+    process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

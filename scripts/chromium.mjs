@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, with a throwaway profile and HOME so nothing
 // leaks between runs. Installs the Debian package when it is missing.
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -19,9 +19,20 @@ export function ensureChromium() {
 
 const QUIET = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function launch(extraArgs = []) {
+/**
+ * `extraArgs`: more Chromium flags. `trustCa`: a CA certificate (PEM) to trust, put in an NSS
+ * database under the throwaway HOME (never `ignoreHTTPSErrors`, which would accept any leaf).
+ */
+export async function launch(extraArgs = [], { trustCa } = {}) {
     ensureChromium();
     const home = mkdtempSync(join(tmpdir(), "iot-https-chromium-"));
+    if (trustCa) {
+        const nssdb = join(home, ".pki/nssdb");
+        mkdirSync(nssdb, { recursive: true });
+        writeFileSync(join(home, "ca.pem"), trustCa);
+        execSync(`certutil -d sql:${nssdb} -N --empty-password`);
+        execSync(`certutil -d sql:${nssdb} -A -t "C,," -n iot-test-ca -i ${join(home, "ca.pem")}`);
+    }
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_CACHE_HOME: join(home, ".cache"), XDG_DATA_HOME: join(home, ".local/share"), TMPDIR: home };
     const context = await chromium.launchPersistentContext(join(home, "profile"), {
         executablePath: CHROMIUM,

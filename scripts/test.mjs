@@ -1,8 +1,10 @@
-// `npm test`: type-check, committed-build check, the Node suite, then the browser suites.
+// `npm test`: type-check, committed-build check, the Node suite, the browser suite, then the
+// end-to-end tests.
 // Every check counts as a test; the last line is always `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { runNodeSuite } from "./qunit-node.mjs";
 import { runBrowserSuite } from "./qunit-browser.mjs";
+import { runE2E } from "../tests/e2e/e2e.mjs";
 import { buildAll, staleFiles } from "./build.mjs";
 
 const results = [];
@@ -42,6 +44,11 @@ step("Browser suite (components and widgets, headless Chromium)");
 const browserResults = await runBrowserSuite("tests/browser_suite.ts");
 results.push(...browserResults);
 report(browserResults);
+
+step("End to end (demo page, simulated boxes over real HTTPS, headless Chromium)");
+const e2eResults = await runE2E();
+results.push(...e2eResults);
+report(e2eResults);
 
 const failed = results.filter((r) => r.status === "failed").length;
 console.log(`\n${results.length - failed} passed, ${failed} failed`);

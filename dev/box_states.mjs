@@ -1,0 +1,49 @@
+// The states a simulated box can be put in. Each says what the box software reports, which
+// certificate its HTTPS port serves, and how the network treats it.
+const DAY = 86_400_000;
+const at = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+/** 16–18 boxes print the expiry minus their 10-day renewal threshold. */
+const validUntil18 = (expiry) => `Your certificate *.{label}.odoo-iot.com is valid until ${at(expiry - 10 * DAY)}`;
+const error18 = (details) => ({ generation: "18", report: { is_certificate_ok: false, certificate_details: details } });
+
+export const STATES = {
+    ok_19: { title: "OK (19)", generation: "19", expiresIn: 60 * DAY },
+    ok_18: { title: "OK (18.0)", generation: "18", expiresIn: 75 * DAY },
+    ok_legacy: { title: "OK (17.0)", generation: "legacy", expiresIn: 45 * DAY },
+    no_server: { title: "ERR_IOT_HTTPS_CHECK_NO_SERVER", ...error18("ERR_IOT_HTTPS_CHECK_NO_SERVER") },
+    cert_read: { title: "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", ...error18("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION") },
+    no_credential: { title: "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", ...error18("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL") },
+    request_exception: {
+        title: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION",
+        ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION\n\nHTTPSConnectionPool(host='www.odoo.com', port=443): Max retries exceeded (Caused by ConnectTimeoutError)"),
+    },
+    request_status: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable") },
+    no_result: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") },
+    renewal_overdue: { title: "Renewal overdue (5 days left)", generation: "18", expiresIn: 5 * DAY },
+    expired: { title: "Expired certificate", generation: "19", expiresIn: -3 * DAY },
+    wrong_name: { title: "Certificate for another name", generation: "19", expiresIn: 60 * DAY, tls: "wrong_name" },
+    untrusted: { title: "Untrusted issuer", generation: "19", expiresIn: 60 * DAY, tls: "untrusted" },
+    no_certificate: { title: "No certificate yet (plain IP)", generation: "18", plainIp: true, report: { is_certificate_ok: true, certificate_details: "Your certificate OdooTempIoTBoxCertificate is valid until 2030-01-01 00:00:00" } },
+    dns_issue: { title: "DNS issue (name does not resolve)", generation: "19", expiresIn: 60 * DAY, dns: "fail" },
+    slow: { title: "Slow answer (3 s)", generation: "19", expiresIn: 60 * DAY, delayMs: 3000 },
+    silent: { title: "No answer", generation: "19", silent: true },
+    refused: { title: "Connection refused", generation: "19", refused: true },
+    malformed: { title: "Malformed JSON", generation: "19", raw: '{"certificate_end_date": "2027-01-01", ' },
+    oversized: { title: "Oversized answer", generation: "19", raw: `{"pad": "${"x".repeat(1_000_000)}"}` },
+    hostile: {
+        title: `Hostile strings <img src=x onerror="alert('box')">`,
+        ...error18(`ERR_IOT_HTTPS_<b>INJECTED</b> <script>alert('box')</script><a href="javascript:alert(1)">click</a>`),
+    },
+};
+
+/** What the box's status endpoint answers, secrets included as real boxes send them. */
+export function statusBody(state, label, now = Date.now()) {
+    if (state.raw) return state.raw;
+    const secrets = { db_uuid: "3f1c5e0e-demo-uuid", enterprise_code: "M0000DEMOSECRET" };
+    if (state.generation === "19") {
+        const end = state.expiresIn === undefined ? null : at(now + state.expiresIn);
+        return JSON.stringify({ ...secrets, hostname: "iotbox", certificate_end_date: end });
+    }
+    const report = state.report ?? { is_certificate_ok: true, certificate_details: validUntil18(now + state.expiresIn) };
+    return JSON.stringify({ ...secrets, hostname: "iotbox", ...report, certificate_details: report.certificate_details.replace("{label}", label) });
+}

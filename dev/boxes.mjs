@@ -1,0 +1,134 @@
+// A fleet of simulated IoT boxes: Node HTTPS servers on loopback that answer like real boxes of
+// their generation (paths, content types, CORS), each in one state of ./box_states.mjs.
+//
+// Each box has a LAN IP in 127.77.0.0/16 (loopback, so nothing leaves the machine) where its
+// plain HTTP answers on port 8069, and an HTTPS port on 127.0.0.1 that the name
+// `<a-b-c-d>.<label>.odoo-iot.com` maps to (Chromium's --host-resolver-rules, or the demo relay).
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { makeCa, makeLeaf } from "./ca.mjs";
+import { STATES, statusBody } from "./box_states.mjs";
+
+const ROUTES = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data" };
+const DAY = 86_400_000;
+
+function handler(box) {
+    return (req, res) => {
+        box.hits++;
+        const state = box.state;
+        if (state.silent) return; // accepts the connection, never answers
+        const answer = () => {
+            const path = new URL(req.url, "http://box").pathname;
+            if (path === "/hw_proxy/hello") {
+                res.writeHead(200, { "content-type": "text/plain", "access-control-allow-origin": "*" });
+                return res.end("ping");
+            }
+            if (path === ROUTES[state.generation]) {
+                res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+                return res.end(statusBody(state, box.label));
+            }
+            res.writeHead(404, { "content-type": "text/html" }); // Odoo's 404 has no CORS header
+            res.end("<!DOCTYPE html><title>404 Not Found</title>");
+        };
+        if (state.delayMs) setTimeout(answer, state.delayMs);
+        else answer();
+    };
+}
+
+function listen(server, port, host) {
+    return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve(server.address().port));
+    });
+}
+
+/**
+ * Starts one box per state name. `label` is the per-customer subdomain of the names;
+ * `firstOctet` picks the 127.77.<n>.0/24 block (from the process id, so a demo and a test run
+ * side by side do not compete for the same <ip>:8069).
+ * Returns the boxes (as `iot.box` records plus network facts) and `close()`.
+ */
+export async function startFleet({ states = Object.keys(STATES), label = "demo1234", firstOctet = 1 + (process.pid % 250) } = {}) {
+    const ca = await makeCa("iot_https_certificate test CA");
+    const stranger = await makeCa("Some other CA");
+    const sockets = new Set();
+    const servers = [];
+    const boxes = [];
+    for (const [index, key] of states.entries()) {
+        const state = { ...STATES[key] };
+        const lanIp = `127.77.${firstOctet}.${index + 1}`;
+        const hostname = `${lanIp.replace(/\./g, "-")}.${label}.odoo-iot.com`;
+        const box = {
+            id: index + 1, key, state, label, lanIp, hostname,
+            record: {
+                id: index + 1,
+                name: state.title,
+                identifier: `b8:27:eb:${String(index + 1).padStart(2, "0")}:00:01`,
+                ip: state.plainIp ? lanIp : hostname,
+                version: state.generation === "legacy" ? "17.0" : state.generation === "18" ? "18.0" : "19.0",
+            },
+            tlsPort: 0,
+            /** Requests this box received, on any port: tests count probes with it. */
+            hits: 0,
+        };
+        const expiry = Date.now() + (state.expiresIn ?? 60 * DAY);
+        const names = state.tls === "wrong_name" ? [`*.another.odoo-iot.com`] : [`*.${label}.odoo-iot.com`];
+        const leaf = await makeLeaf(state.tls === "untrusted" ? stranger : ca, names, {
+            from: Math.min(Date.now() - DAY, expiry - 90 * DAY),
+            until: expiry,
+        });
+        if (!state.refused) {
+            const https = createHttpsServer({ cert: leaf.cert, key: leaf.key }, handler(box));
+            const http = createHttpServer(handler(box));
+            for (const server of [https, http]) server.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
+            box.tlsPort = await listen(https, 0, "127.0.0.1");
+            await listen(http, 8069, lanIp);
+            servers.push(https, http);
+        } else {
+            // A port that was free a moment ago: connecting to it is refused.
+            const probe = createHttpServer();
+            box.tlsPort = await listen(probe, 0, "127.0.0.1");
+            await new Promise((resolve) => probe.close(resolve));
+        }
+        boxes.push(box);
+    }
+    return {
+        ca,
+        boxes,
+        /** Where a name or LAN address really goes; undefined means "does not resolve". */
+        route(host, port) {
+            const box = boxes.find((b) => b.hostname === host || b.lanIp === host);
+            if (!box) return undefined;
+            if (box.hostname === host) {
+                if (box.state.dns === "fail") return undefined;
+                return port === 8069 ? { host: box.lanIp, port: 8069 } : { host: "127.0.0.1", port: box.tlsPort };
+            }
+            return { host: box.lanIp, port };
+        },
+        /** The same routing as Chromium's --host-resolver-rules value. */
+        resolverRules() {
+            const rules = [];
+            for (const box of boxes) {
+                if (box.state.dns === "fail") rules.push(`MAP ${box.hostname} ~NOTFOUND`);
+                else rules.push(`MAP ${box.hostname}:443 127.0.0.1:${box.tlsPort}`, `MAP ${box.hostname}:8069 ${box.lanIp}:8069`);
+            }
+            rules.push("MAP *.odoo-iot.com ~NOTFOUND");
+            return rules.join(", ");
+        },
+        /**
+         * Chromium's --ip-address-space-overrides entries that make every box count as a LAN
+         * device ("local"), as real boxes are, although they listen on loopback.
+         */
+        addressSpaceOverrides() {
+            return boxes.filter((b) => !b.state.refused).flatMap((b) => [`${b.lanIp}:8069=local`, `127.0.0.1:${b.tlsPort}=local`]);
+        },
+        setState(id, key) {
+            const box = boxes.find((b) => b.id === id);
+            box.state = { ...STATES[key] };
+        },
+        async close() {
+            for (const socket of sockets) socket.destroy();
+            await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+        },
+    };
+}

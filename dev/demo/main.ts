@@ -1,0 +1,91 @@
+/**
+ * The demo page: the add-on's real code (widgets, store, catalog) on the `@web/*` stand-in,
+ * with the simulated boxes as the `iot.box` records. Views: #list, #kanban, #box-<id>.
+ */
+import { App, Component, onWillDestroy, useState, xml } from "@odoo/owl";
+import { browser } from "@web/core/browser/browser";
+import { makeBrowserStore, STATUS_SERVICE } from "../../static/src/odoo/status_service";
+import { DEFAULT_SCHEDULE } from "../../static/src/core/schedule";
+import type { StoreOptions } from "../../static/src/store/status_store";
+import { relayFetch } from "./relay";
+import { DemoFleet, DemoForm, DemoKanban, DemoList } from "./views";
+import type { DemoRecord } from "./views";
+
+class DemoApp extends Component<{ records: DemoRecord[] }> {
+    static template = xml`
+        <div class="container-fluid py-3">
+            <h1 class="h4 mb-3"><i class="fa fa-microchip me-2"/>IoT Boxes <small class="text-muted">— HTTPS certificate demo</small></h1>
+            <t t-if="route.view === 'form'">
+                <DemoForm record="current" back="() => this.go('#list')"/>
+            </t>
+            <t t-else="">
+                <div class="d-flex align-items-center gap-2 mb-2">
+                    <div class="btn-group" role="group" aria-label="View">
+                        <a href="#list" t-attf-class="btn btn-sm btn-outline-secondary {{ route.view === 'list' ? 'active' : '' }}"><i class="fa fa-list me-1"/>List</a>
+                        <a href="#kanban" t-attf-class="btn btn-sm btn-outline-secondary {{ route.view === 'kanban' ? 'active' : '' }}"><i class="fa fa-th-large me-1"/>Kanban</a>
+                    </div>
+                    <button type="button" class="btn btn-sm btn-primary o_demo_check_all" t-on-click="() => this.env.services['${STATUS_SERVICE}'].checkAll()"><i class="fa fa-refresh me-1"/>Check all now</button>
+                </div>
+                <DemoFleet store="env.services['${STATUS_SERVICE}']" filtered="!!route.ids" onFilter="(ids) => this.filter(ids)"/>
+                <DemoList t-if="route.view === 'list'" records="shown" open="(id) => this.go('#box-' + id)"/>
+                <DemoKanban t-else="" records="shown" open="(id) => this.go('#box-' + id)"/>
+            </t>
+        </div>`;
+    static components = { DemoList, DemoKanban, DemoForm, DemoFleet };
+    static props = ["records"];
+    route = useState({ view: "list", id: 0, ids: null as number[] | null });
+
+    setup() {
+        const read = () => {
+            const hash = window.location.hash;
+            const box = /^#box-(\d+)$/.exec(hash);
+            this.route.view = box ? "form" : hash === "#kanban" ? "kanban" : "list";
+            this.route.id = box ? Number(box[1]) : 0;
+        };
+        read();
+        window.addEventListener("hashchange", read);
+        onWillDestroy(() => window.removeEventListener("hashchange", read));
+    }
+
+    get current(): DemoRecord {
+        return this.props.records.find((r) => r.id === this.route.id) ?? this.props.records[0];
+    }
+
+    get shown(): DemoRecord[] {
+        const ids = this.route.ids;
+        return ids ? this.props.records.filter((r) => ids.includes(r.id)) : this.props.records;
+    }
+
+    filter(ids: number[] | null) {
+        this.route.ids = ids;
+    }
+
+    go(hash: string) {
+        window.location.hash = hash;
+    }
+}
+
+/** `?timeout=<ms>` shortens the probe timeout; `?schedule=fast` re-checks failing boxes within seconds (tests). */
+function optionsFromUrl(query: URLSearchParams): Partial<StoreOptions> {
+    const options: Partial<StoreOptions> = {};
+    const timeout = Number(query.get("timeout"));
+    if (timeout > 0) options.timeoutMs = timeout;
+    if (query.get("schedule") === "fast") {
+        options.schedule = { ...DEFAULT_SCHEDULE, failingMs: 1000, failingMaxMs: 2000, box18ErrorMinMs: 1000, confirmMs: 1000 };
+    }
+    return options;
+}
+
+async function start() {
+    const [templates, config] = await Promise.all([
+        fetch("/templates.xml").then((r) => r.text()),
+        fetch("/demo/fleet.json").then((r) => r.json() as Promise<{ relay: boolean; records: DemoRecord[] }>),
+    ]);
+    if (config.relay) browser.fetch = relayFetch(window.fetch.bind(window));
+    const store = makeBrowserStore(optionsFromUrl(new URLSearchParams(window.location.search)));
+    const env = { services: { [STATUS_SERVICE]: store } };
+    (window as { demoStore?: unknown }).demoStore = store;
+    await new App(DemoApp, { env, props: { records: config.records }, templates }).mount(document.getElementById("app")!);
+}
+
+void start();

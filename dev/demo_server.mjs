@@ -1,0 +1,105 @@
+// The demo page server: the add-on's real bundle code on the @web stand-in, the simulated
+// fleet as records, and (for ordinary browsers) the relay that probes the boxes for the page.
+import * as esbuild from "esbuild";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import { createServer as createHttpsServer, request as httpsRequest } from "node:https";
+import { readFileSync, existsSync } from "node:fs";
+import { extname, normalize } from "node:path";
+
+const TYPES = { ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".xml": "text/xml" };
+const STATIC = {
+    "/bootstrap.css": "node_modules/bootstrap/dist/css/bootstrap.min.css",
+    "/luxon.js": "node_modules/luxon/build/global/luxon.js",
+    "/templates.xml": "static/src/iot_https_certificate.xml",
+};
+
+const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>IoT Boxes — HTTPS certificate demo</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/font-awesome/css/font-awesome.min.css">
+<style>.o_iot_https_badge{font-weight:500}.o_data_row{cursor:pointer}.o_kanban_record{cursor:pointer}</style>
+<body class="bg-light"><div id="app"></div><script src="/luxon.js"></script><script type="module" src="/demo.js"></script>`;
+
+export async function buildDemo() {
+    const result = await esbuild.build({
+        entryPoints: ["dev/demo/main.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
+        write: false, alias: { "@web": "./dev/web" }, logLevel: "silent",
+    });
+    return result.outputFiles[0].text;
+}
+
+/** Makes the request the page asked for, the way a browser would, and reports what happened. */
+function relay(fleet, url, mode, res) {
+    let target;
+    try {
+        target = new URL(url);
+    } catch {
+        return fail(res, "bad_url");
+    }
+    const port = Number(target.port || (target.protocol === "https:" ? 443 : 80));
+    const route = fleet.route(target.hostname, port);
+    if (!route) return fail(res, "ENOTFOUND");
+    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send({
+        host: route.host, port: route.port, path: target.pathname + target.search, method: "GET",
+        servername: target.hostname, ca: fleet.ca.pem, headers: { host: target.host }, timeout: 15_000,
+    }, (answer) => {
+        res.writeHead(200, {
+            "x-relay": "answered",
+            "x-relay-cors": answer.headers["access-control-allow-origin"] ?? "",
+            "content-type": answer.headers["content-type"] ?? "application/octet-stream",
+            "cache-control": "no-store",
+        });
+        if (mode === "no-cors") {
+            answer.resume();
+            return res.end();
+        }
+        answer.pipe(res);
+    });
+    request.on("timeout", () => request.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
+    request.on("error", (error) => fail(res, error.code ?? "error"));
+    res.on("close", () => request.destroy());
+    request.end();
+}
+
+function fail(res, code) {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(200, { "x-relay": "failed", "x-relay-error": code, "cache-control": "no-store" });
+    res.end();
+}
+
+/**
+ * Starts the page server. `relay`: probe through the server (ordinary browsers); otherwise the
+ * page fetches the boxes itself (tests, with resolver rules and the CA trusted). `tls`: serve
+ * the page over https with `{ cert, key }`.
+ */
+export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }) {
+    const bundle = await buildDemo();
+    const fleetJson = JSON.stringify({ relay: useRelay, records: fleet.boxes.map((b) => b.record) });
+    const handler = (req, res) => {
+        const url = new URL(req.url, "http://demo");
+        if (url.pathname === "/relay" && useRelay) return relay(fleet, url.searchParams.get("url") ?? "", url.searchParams.get("mode"), res);
+        if (url.pathname === "/demo.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(bundle);
+        if (url.pathname === "/demo/fleet.json") return res.writeHead(200, { "content-type": "application/json" }), res.end(fleetJson);
+        if (STATIC[url.pathname]) return res.writeHead(200, { "content-type": TYPES[extname(STATIC[url.pathname])] }), res.end(readFileSync(STATIC[url.pathname]));
+        if (url.pathname.startsWith("/font-awesome/")) {
+            const file = normalize(`node_modules${url.pathname}`);
+            if (file.startsWith("node_modules/font-awesome/") && existsSync(file)) {
+                return res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }), res.end(readFileSync(file));
+            }
+            return res.writeHead(404), res.end();
+        }
+        if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }), res.end(PAGE);
+        res.writeHead(404);
+        res.end();
+    };
+    const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler);
+    await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, "127.0.0.1", resolve);
+    });
+    return {
+        server,
+        url: `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}/`,
+        close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+    };
+}

@@ -1,0 +1,175 @@
+// End-to-end tests: the demo page in headless Chromium probing simulated boxes directly, over
+// real HTTPS with a test CA trusted in a throwaway NSS database, production-style names mapped
+// by --host-resolver-rules. Each test is one record { name, status, errors }.
+import assert from "node:assert/strict";
+import { startFleet } from "../../dev/boxes.mjs";
+import { makeLeaf } from "../../dev/ca.mjs";
+import { startDemo } from "../../dev/demo_server.mjs";
+import { launch } from "../../scripts/chromium.mjs";
+import { EXPECTED } from "./expected.mjs";
+
+const TIMEOUT = 60_000;
+
+async function check(results, name, fn) {
+    try {
+        await fn();
+        results.push({ name: `e2e > ${name}`, status: "passed", errors: [] });
+    } catch (error) {
+        results.push({ name: `e2e > ${name}`, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 6).join("\n      ")] });
+    }
+}
+
+const settled = (page) =>
+    page.waitForFunction(() => {
+        const badges = [...document.querySelectorAll(".o_iot_https_badge")];
+        return badges.length > 0 && badges.every((b) => b.getAttribute("aria-busy") === "false" && b.getAttribute("data-state") !== "checking");
+    }, null, { timeout: TIMEOUT });
+
+const rowOf = (page, id) => page.locator(`.o_data_row[data-id="${id}"]`);
+const panelState = (page, state) => page.waitForSelector(`.o_iot_https_panel[data-state="${state}"]`, { timeout: TIMEOUT });
+
+export async function runE2E() {
+    const results = [];
+    const fleet = await startFleet({ label: "e2etest1" });
+    const servers = [];
+    const browsers = [];
+    try {
+        // 1. An Odoo page on the LAN (http), as most IoT setups are.
+        const demo = await startDemo({ fleet, relay: false });
+        servers.push(demo);
+        const browser = await launch(
+            [`--host-resolver-rules=${fleet.resolverRules()}`, `--ip-address-space-overrides=${fleet.addressSpaceOverrides().join(",")}`],
+            { trustCa: fleet.ca.pem }
+        );
+        browsers.push(browser);
+        const page = await browser.context.newPage();
+        const failures = new Map();
+        page.on("requestfailed", (request) => {
+            const host = new URL(request.url()).hostname;
+            failures.set(host, [...(failures.get(host) ?? []), request.failure()?.errorText]);
+        });
+        const dialogs = [];
+        page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
+        await page.goto(`${demo.url}?timeout=5000#list`);
+        await settled(page);
+
+        for (const box of fleet.boxes) {
+            const expected = EXPECTED[box.key];
+            await check(results, `list shows "${box.record.name}" as ${expected.state}`, async () => {
+                const row = rowOf(page, box.id);
+                const badge = row.locator(".o_iot_https_badge");
+                assert.equal(await badge.getAttribute("data-state"), expected.state);
+                assert.equal((await badge.innerText()).trim(), expected.label);
+                assert.match(await badge.getAttribute("title"), /Last checked/);
+                const link = row.locator("a.o_iot_https_link");
+                if (expected.link === false) {
+                    assert.equal(await link.count(), 0);
+                    assert.equal((await row.locator(".o_iot_https_link").innerText()).trim(), "No certificate yet");
+                } else {
+                    assert.equal(await link.getAttribute("href"), `https://${box.hostname}/`);
+                    assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+                }
+                if (expected.browserSaw) assert.ok((failures.get(box.hostname) ?? []).includes(expected.browserSaw), `browser saw ${failures.get(box.hostname)}`);
+            });
+        }
+        await check(results, "hostile box strings stay text: no dialog, no injected element", async () => {
+            const hostile = fleet.boxes.find((b) => b.key === "hostile");
+            assert.equal(await rowOf(page, hostile.id).locator(".o_demo_name img").count(), 0);
+            assert.match(await rowOf(page, hostile.id).locator(".o_demo_name").innerText(), /<img src=x/);
+            assert.deepEqual(dialogs, []);
+        });
+        await check(results, "the fleet summary counts the states and filters the problem boxes", async () => {
+            const count = (cls) => page.locator(`.o_iot_https_fleet_${cls}`).innerText();
+            assert.equal(await count("ok"), "4 OK");
+            assert.equal(await count("expiring"), "1 expiring");
+            assert.equal(await count("unreachable"), "2 unreachable");
+            const rowsAre = (n) => page.waitForFunction((n) => document.querySelectorAll(".o_data_row").length === n, n, { timeout: TIMEOUT });
+            await page.click(".o_iot_https_fleet_problems");
+            await rowsAre(fleet.boxes.length - 4);
+            await page.click(".o_demo_show_all");
+            await rowsAre(fleet.boxes.length);
+        });
+
+        for (const box of fleet.boxes) {
+            const expected = EXPECTED[box.key];
+            await check(results, `form of "${box.record.name}" explains ${expected.state}`, async () => {
+                await page.evaluate((id) => (window.location.hash = `#box-${id}`), box.id);
+                const panel = await panelState(page, expected.state);
+                assert.equal(await panel.getAttribute("role"), "status");
+                assert.ok((await page.locator(".o_iot_https_steps li").count()) > 0);
+                if (expected.code) assert.equal(await page.locator(".o_iot_https_code code").innerText(), expected.code);
+                if (expected.status) assert.equal(await page.locator(".o_iot_https_status strong").innerText(), expected.status);
+                if (expected.detail) assert.match(await page.locator(".o_iot_https_detail").innerText(), new RegExp(expected.detail));
+                if (expected.daysLeft) assert.equal(await page.locator(".o_iot_https_days_left").innerText(), expected.daysLeft);
+                if (expected.checklist) assert.equal(await page.locator(".o_iot_https_checklist h6").innerText(), expected.checklist);
+                assert.match(await page.locator("a.o_iot_https_doc").getAttribute("href"), /^https:\/\/www\.odoo\.com\/documentation\/1[6-9]\.0\//);
+            });
+        }
+
+        await check(results, "Check now probes the box once more and says it was checked just now", async () => {
+            const box = fleet.boxes.find((b) => b.key === "ok_19");
+            await page.evaluate((id) => (window.location.hash = `#box-${id}`), box.id);
+            await panelState(page, "ok");
+            const before = box.hits;
+            await page.click(".o_iot_https_check_now");
+            await page.waitForFunction(() => document.querySelector(".o_iot_https_checked")?.textContent.includes("just now"), null, { timeout: TIMEOUT });
+            assert.equal(box.hits, before + 1);
+        });
+
+        await check(results, "recovery while the form is open: error, then OK, without a reload", async () => {
+            const box = fleet.boxes.find((b) => b.key === "no_result");
+            const fresh = await browser.context.newPage();
+            await fresh.goto(`${demo.url}?timeout=5000&schedule=fast#box-${box.id}`);
+            await panelState(fresh, "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT");
+            const marker = await fresh.evaluate(() => ((window.notReloaded = true), true));
+            fleet.setState(box.id, "ok_18");
+            await panelState(fresh, "ok");
+            assert.equal(await fresh.locator(".o_iot_https_panel .o_iot_https_badge").getAttribute("data-state"), "ok");
+            assert.equal(await fresh.evaluate(() => window.notReloaded), marker);
+            await fresh.close();
+        });
+
+        // 2. The same Odoo page served over https: an https page may not fetch http://<name>.
+        const pageCert = await makeLeaf(fleet.ca, ["127.0.0.1", "odoo.example.com"]);
+        const secure = await startDemo({ fleet, relay: false, tls: pageCert });
+        servers.push(secure);
+        await check(results, "page served over https: OK boxes are OK, a DNS failure is 'HTTPS blocked'", async () => {
+            const https = await browser.context.newPage();
+            await https.goto(`${secure.url}?timeout=5000#list`);
+            await settled(https);
+            const state = (key) => rowOf(https, fleet.boxes.find((b) => b.key === key).id).locator(".o_iot_https_badge").getAttribute("data-state");
+            assert.equal(await state("ok_19"), "ok");
+            assert.equal(await state("no_server"), "ERR_IOT_HTTPS_CHECK_NO_SERVER");
+            assert.equal(await state("dns_issue"), "https_blocked");
+            await https.close();
+        });
+
+        // 3. A public Odoo (odoo.example.com, counted as public): Local Network Access applies.
+        const publicPort = new URL(secure.url).port;
+        const publicBrowser = await launch(
+            [
+                `--host-resolver-rules=MAP odoo.example.com 127.0.0.1, ${fleet.resolverRules()}`,
+                `--ip-address-space-overrides=127.0.0.1:${publicPort}=public,${fleet.addressSpaceOverrides().join(",")}`,
+            ],
+            { trustCa: fleet.ca.pem }
+        );
+        browsers.push(publicBrowser);
+        await check(results, "public page: permission needed first, then OK once the user allows local network access", async () => {
+            const origin = `https://odoo.example.com:${publicPort}`;
+            const box = fleet.boxes.find((b) => b.key === "ok_19");
+            const pub = await publicBrowser.context.newPage();
+            await pub.goto(`${origin}/?timeout=5000#box-${box.id}`);
+            await panelState(pub, "local_network_permission");
+            assert.match(await pub.locator(".o_iot_https_checklist h6").innerText(), /Allow local network access/);
+            await publicBrowser.context.grantPermissions(["local-network-access"], { origin });
+            await pub.click(".o_iot_https_check_now");
+            await panelState(pub, "ok");
+            await pub.close();
+        });
+    } finally {
+        for (const browser of browsers) await browser.close();
+        for (const server of servers) await server.close();
+        await fleet.close();
+    }
+    return results;
+}
