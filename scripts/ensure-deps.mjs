@@ -7,5 +7,6 @@ const stamp = "node_modules/.package-lock.json";
 const stale = !existsSync(stamp) || statSync(stamp).mtimeMs < statSync("package-lock.json").mtimeMs;
 if (stale) {
     console.error("Installing npm packages (npm ci)…");
-    execSync("npm ci --no-audit --no-fund", { stdio: ["ignore", "inherit", "inherit"] });
+    // Its output goes to stderr: the demo's first line on stdout stays its URL.
+    execSync("npm ci --no-audit --no-fund --loglevel=warn", { stdio: ["ignore", 2, 2] });
 }
