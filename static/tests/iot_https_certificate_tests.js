@@ -1373,7 +1373,7 @@ var StatusStore = class {
     return () => {
       watched.listeners.delete(listener);
       if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-        this.cache.set(record.id, watched.status);
+        this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
         this.drop(watched);
         this.entries.delete(record.id);
         this.notifyFleet();
@@ -1418,13 +1418,13 @@ var StatusStore = class {
   createEntry(record) {
     const address = parseBoxAddress(record.ip);
     const cached = this.cache.get(record.id);
-    const reuse = cached !== void 0 && sameAddress(cached.address, address);
+    const reuse = cached !== void 0 && cached.ip === record.ip ? cached.status : void 0;
     const status = {
       boxId: record.id,
       address,
-      verdict: reuse ? cached.verdict : diagnose(address, void 0, this.now()),
+      verdict: reuse ? reuse.verdict : diagnose(address, void 0, this.now()),
       checking: false,
-      lastCheckedAt: reuse ? cached.lastCheckedAt : void 0
+      lastCheckedAt: reuse?.lastCheckedAt
     };
     this.cache.delete(record.id);
     return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0 };
@@ -1434,7 +1434,7 @@ var StatusStore = class {
     const last = entry.status.lastCheckedAt;
     const fresh = last !== void 0 && this.now() - last < this.options.freshMs;
     if (fresh) this.schedule(entry, this.options.freshMs - (this.now() - last));
-    else if (!this.deps.visibility.hidden()) void this.check(entry, false);
+    else if (!this.deps.visibility.hidden()) this.schedule(entry, 0);
   }
   check(entry, urgent) {
     if (entry.inFlight) return entry.inFlight;
@@ -1588,9 +1588,6 @@ var StatusStore = class {
 function isProbeable(address) {
   return address.kind === "named" || address.kind === "plain_ip";
 }
-function sameAddress(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 function databaseEndDate(record) {
   const value = record.ssl_certificate_end_date;
   return typeof value === "string" ? parseBoxDate(value) : void 0;
@@ -1664,6 +1661,8 @@ QUnit.module("store/status_store", () => {
     const h = makeHarness();
     h.network.hosts.set(NAME3(0), { kind: "box", generation: "19", body: BODY_19_OK });
     const box = watch(h, 1, NAME3(0));
+    assert.strictEqual(box.last().checking, false, "the first round waits for the view to render");
+    await h.clock.advance(0);
     assert.strictEqual(box.last().checking, true, "checking is shown while the probe is in flight");
     await h.clock.advance(100);
     assert.strictEqual(box.last().verdict.key, "ok");

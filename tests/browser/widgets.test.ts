@@ -25,7 +25,9 @@ QUnit.module("odoo widgets", (hooks) => {
         const h = makeHarness();
         h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
         const target = await mountComponent(CertificatePanelWidget, { record: record(NAME) }, { services: { [STATUS_SERVICE]: h.store } });
-        assert.strictEqual(text(target.querySelector(".o_iot_https_checked")), "Checking…");
+        assert.strictEqual(text(target.querySelector(".o_iot_https_checked")), "Not checked yet");
+        await h.clock.advance(1);
+        await waitFor(() => text(target.querySelector(".o_iot_https_checked")) === "Checking…", "the probe in flight");
         await h.clock.advance(100);
         await waitFor(() => target.querySelector(".o_iot_https_panel")?.getAttribute("data-state") === "ok", "the OK verdict");
         assert.strictEqual(text(target.querySelector(".o_iot_https_title")), "The HTTPS certificate is valid.");

@@ -2,7 +2,7 @@
  * The hook every widget uses: subscribes the record's box to the status store while the
  * component is mounted, follows record changes, and keeps "… ago" texts current.
  */
-import { onWillDestroy, onWillUpdateProps, reactive, useState } from "@odoo/owl";
+import { markRaw, onWillDestroy, onWillUpdateProps, reactive, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
 import type { BoxRecord, BoxStatus, StatusStore } from "../store/status_store";
@@ -56,7 +56,9 @@ export function useBoxStatus(getRecord: () => OdooRecord) {
         if (watched && watched.id === box.id && watched.ip === box.ip && watched.version === box.version) return;
         stop();
         watched = box;
-        stop = store.subscribe(box, (status) => (state.status = status));
+        // Statuses are immutable snapshots: kept raw, reading them costs no proxy traps, and
+        // replacing one still re-renders this widget alone.
+        stop = store.subscribe(box, (status) => (state.status = markRaw(status)));
     };
     follow(getRecord());
     onWillUpdateProps((next: { record: OdooRecord }) => follow(next.record));

@@ -7,9 +7,9 @@ import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import { parseBoxAddress } from "../core/address";
 import { _t } from "../core/translate";
-import { CertificateBadge } from "../components/certificate_badge/certificate_badge";
+import { badgeView } from "../components/certificate_badge/certificate_badge";
+import type { BadgeView } from "../components/certificate_badge/certificate_badge";
 import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
-import { HttpsLink } from "../components/https_link/https_link";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
 import type { OdooRecord } from "./use_box_status";
@@ -27,10 +27,12 @@ interface FieldProps {
     record: OdooRecord;
 }
 
+// The field widgets render the components' templates themselves (t-call) rather than wrap
+// the components: a list of 1,000 boxes then has 2,000 components fewer.
+
 /** `widget="iot_https_certificate_link"` on the `ip` field. */
 export class HttpsLinkField extends Component<FieldProps> {
-    static template = xml`<HttpsLink address="address"/>`;
-    static components = { HttpsLink };
+    static template = xml`<t t-call="iot_https_certificate.HttpsLinkView"/>`;
     static props = fieldProps;
 
     get address() {
@@ -40,13 +42,16 @@ export class HttpsLinkField extends Component<FieldProps> {
 
 /** `widget="iot_https_certificate_badge"` on the `ip` field. */
 export class CertificateBadgeField extends Component<FieldProps> {
-    static template = xml`<CertificateBadge status="box.state.status" checkedAgo="box.checkedAgo()"/>`;
-    static components = { CertificateBadge };
+    static template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
     static props = fieldProps;
     declare box: ReturnType<typeof useBoxStatus>;
 
     setup(): void {
         this.box = useBoxStatus(() => this.props.record);
+    }
+
+    get badge(): BadgeView {
+        return badgeView(this.box.state.status, this.box.checkedAgo());
     }
 }
 

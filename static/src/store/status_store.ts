@@ -102,7 +102,7 @@ export class StatusStore {
     requests = 0;
     private entries = new Map<number, Entry>();
     /** Last statuses of boxes nobody watches now, so a view opened again shows them at once. */
-    private cache = new Map<number, BoxStatus>();
+    private cache = new Map<number, { ip: unknown; status: BoxStatus }>();
     private fleetListeners = new Set<() => void>();
     private fleetQueued = false;
     private channel: TabChannel;
@@ -135,7 +135,7 @@ export class StatusStore {
         return () => {
             watched.listeners.delete(listener);
             if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-                this.cache.set(record.id, watched.status);
+                this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
                 this.drop(watched);
                 this.entries.delete(record.id);
                 this.notifyFleet();
@@ -189,13 +189,13 @@ export class StatusStore {
     private createEntry(record: BoxRecord): Entry {
         const address = parseBoxAddress(record.ip);
         const cached = this.cache.get(record.id);
-        const reuse = cached !== undefined && sameAddress(cached.address, address);
+        const reuse = cached !== undefined && cached.ip === record.ip ? cached.status : undefined;
         const status: BoxStatus = {
             boxId: record.id,
             address,
-            verdict: reuse ? cached.verdict : diagnose(address, undefined, this.now()),
+            verdict: reuse ? reuse.verdict : diagnose(address, undefined, this.now()),
             checking: false,
-            lastCheckedAt: reuse ? cached.lastCheckedAt : undefined,
+            lastCheckedAt: reuse?.lastCheckedAt,
         };
         this.cache.delete(record.id);
         return { record, address, listeners: new Set(), status, cadence: "failing", step: 0 };
@@ -205,8 +205,10 @@ export class StatusStore {
         if (!isProbeable(entry.address)) return;
         const last = entry.status.lastCheckedAt;
         const fresh = last !== undefined && this.now() - last < this.options.freshMs;
+        // The first check waits for a timer: a view mounting 1,000 rows renders first, then the
+        // round starts (and the concurrency cap spreads it).
         if (fresh) this.schedule(entry, this.options.freshMs - (this.now() - last!));
-        else if (!this.deps.visibility.hidden()) void this.check(entry, false);
+        else if (!this.deps.visibility.hidden()) this.schedule(entry, 0);
     }
 
     private check(entry: Entry, urgent: boolean): Promise<void> {
@@ -375,10 +377,6 @@ export class StatusStore {
 
 function isProbeable(address: BoxAddress): boolean {
     return address.kind === "named" || address.kind === "plain_ip";
-}
-
-function sameAddress(a: BoxAddress, b: BoxAddress): boolean {
-    return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** `ssl_certificate_end_date` as the ORM sends it: "YYYY-MM-DD HH:mm:ss" in UTC, or false. */

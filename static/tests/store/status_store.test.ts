@@ -17,6 +17,8 @@ QUnit.module("store/status_store", () => {
         const h = makeHarness();
         h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
         const box = watch(h, 1, NAME(0));
+        assert.strictEqual(box.last().checking, false, "the first round waits for the view to render");
+        await h.clock.advance(0);
         assert.strictEqual(box.last().checking, true, "checking is shown while the probe is in flight");
         await h.clock.advance(100);
         assert.strictEqual(box.last().verdict.key, "ok");

@@ -2,7 +2,8 @@ import { Component, useState } from "@odoo/owl";
 import { docUrl, docVersionOf, getCatalog } from "../../core/catalog";
 import type { CatalogEntry } from "../../core/catalog";
 import type { BoxStatus } from "../../store/status_store";
-import { CertificateBadge } from "../certificate_badge/certificate_badge";
+import { badgeView } from "../certificate_badge/certificate_badge";
+import type { BadgeView } from "../certificate_badge/certificate_badge";
 import { iconOf } from "../presentation";
 import { supportDetails } from "./support_details";
 import type { BoxIdentity } from "./support_details";
@@ -21,7 +22,6 @@ export interface CertificatePanelProps {
 /** The diagnosis of one box at the top of its form: what is wrong, why, and how to fix it. */
 export class CertificatePanel extends Component<CertificatePanelProps> {
     static template = "iot_https_certificate.CertificatePanel";
-    static components = { CertificateBadge };
     static props = {
         status: Object,
         box: Object,
@@ -50,6 +50,10 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
 
     get problem(): boolean {
         return this.entry.severity !== "success" && this.entry.key !== "checking";
+    }
+
+    get badge(): BadgeView {
+        return badgeView(this.props.status, this.props.checkedAgo);
     }
 
     get icon(): string {
