@@ -1,0 +1,64 @@
+// View benchmark in headless Chromium (run by `npm run bench`): rendering 1,000 list rows with
+// the add-on's link and badge columns against the same list without them, and the script time
+// of one status change, with the number of rows it touched.
+import * as esbuild from "esbuild";
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { launch } from "../../scripts/chromium.mjs";
+
+const built = await esbuild.build({
+    entryPoints: ["tests/bench/views_page.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
+    write: false, alias: { "@web": "./dev/web" }, logLevel: "silent",
+});
+const PAGE = `<!doctype html><meta charset="utf-8"><div id="bench"></div><script src="/luxon.js"></script><script type="module" src="/page.js"></script>`;
+const server = createServer((req, res) => {
+    if (req.url === "/page.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(built.outputFiles[0].text);
+    if (req.url === "/luxon.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(readFileSync("node_modules/luxon/build/global/luxon.js"));
+    if (req.url === "/templates.xml") return res.writeHead(200, { "content-type": "text/xml" }), res.end(readFileSync("static/src/iot_https_certificate.xml"));
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(PAGE);
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const browser = await launch();
+const line = (name, value, comparison) => console.log(`bench ${name}: ${value} (${comparison})`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+try {
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.bench);
+    await page.evaluate(() => window.bench.setup());
+    // Main-thread busy time (script, DOM, style, GC), not wall time: OWL renders on the next
+    // animation frame, and the wait for it is not work.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
+    const runs = { plain: [], full: [] };
+    for (let i = 0; i < 7; i++) {
+        for (const kind of ["plain", "full"]) {
+            await page.evaluate(() => window.bench.show("none"));
+            const before = await metric("TaskDuration");
+            await page.evaluate((k) => window.bench.show(k), kind);
+            runs[kind].push(((await metric("TaskDuration")) - before) * 1000);
+        }
+    }
+    const plain = median(runs.plain.slice(2));
+    const full = median(runs.full.slice(2));
+    line(
+        "list-render-1000-rows",
+        `${full.toFixed(1)} ms with the HTTPS columns`,
+        `${plain.toFixed(1)} ms without (name and identifier as Field + char widget, as Odoo renders cells), ratio ${(full / plain).toFixed(2)}×, ` +
+            `${(((full - plain) / 1000) * 1000).toFixed(0)} µs per row for the two columns; goal ≤ 1.3×; main-thread time, median of 5 after 2 warm-ups`
+    );
+
+    const store = median(await Promise.all([0, 1, 2].map(() => page.evaluate(() => window.bench.subscribeOnly()))));
+    line("store-subscribe-1000-boxes", `${store.toFixed(1)} ms`, "the store's share of the list render");
+    await page.evaluate(() => window.bench.show("none"));
+    await page.evaluate(() => window.bench.mountFull());
+    const before = await metric("ScriptDuration");
+    const rows = await page.evaluate(() => window.bench.changeOne());
+    const after = await metric("ScriptDuration");
+    line("one-status-change", `${((after - before) * 1000).toFixed(2)} ms script time`, `${rows} of 1000 rows touched; goal < 2 ms, one row`);
+} finally {
+    await browser.close();
+    server.close();
+}
