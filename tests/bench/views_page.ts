@@ -10,42 +10,59 @@ import type { DemoRecord } from "../../dev/demo/views";
 import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
 import { makeHarness, NAME } from "../../static/tests/helpers/store_harness";
 
-/** Odoo renders each list cell as a `Field` wrapper around the field widget (here a char field). */
-class CharField extends Component<{ record: { data: Record<string, unknown> }; name: string }> {
-    static template = xml`<span t-esc="props.record.data[props.name]"/>`;
-    static props = ["record", "name"];
+// Lists shaped like Odoo's ListRenderer.RecordRow (17.0): a selector CheckBox component per row,
+// plain formatted text for simple readonly cells, and a `Field` wrapper around the widget
+// component for a cell with a widget.
+type OdooRecord = { resId: number; data: Record<string, unknown> };
+class CheckBox extends Component<{ value: boolean }> {
+    static template = xml`<div class="o-checkbox form-check"><input type="checkbox" class="form-check-input" t-att-checked="props.value"/></div>`;
+    static props = ["value"];
 }
-class Field extends Component<{ record: { data: Record<string, unknown> }; name: string }> {
-    static template = xml`<div class="o_field_widget"><CharField record="props.record" name="props.name"/></div>`;
-    static components = { CharField };
-    static props = ["record", "name"];
+/** Odoo's own `url` and `badge` field widgets, as a reference column cost. */
+class UrlField extends Component<{ record: OdooRecord; name: string }> {
+    static template = xml`<a class="o_field_widget" t-att-href="'https://' + props.record.data[props.name] + '/'" target="_blank" t-esc="props.record.data[props.name]"/>`;
+    static props = ["record", "name", "*"];
+}
+class BadgeField extends Component<{ record: OdooRecord; name: string }> {
+    static template = xml`<span class="badge rounded-pill text-bg-success" t-esc="props.record.data[props.name]"/>`;
+    static props = ["record", "name", "*"];
+}
+class Field extends Component<{ record: OdooRecord; name: string; widget: unknown }> {
+    static template = xml`<div class="o_field_widget" t-att-name="props.name"><t t-component="props.widget" record="props.record" name="props.name"/></div>`;
+    static props = ["record", "name", "widget"];
 }
 
-/** The box list without the add-on's columns: name and identifier, as Odoo renders them. */
-class PlainList extends Component<{ records: DemoRecord[] }> {
-    static template = xml`
-        <table class="table table-sm"><thead><tr><th>Name</th><th>Identifier</th></tr></thead><tbody>
-            <tr t-foreach="props.records" t-as="record" t-key="record.id" class="o_data_row">
-                <td><Field record="asOdooRecord(record)" name="'name'"/></td><td><Field record="asOdooRecord(record)" name="'identifier'"/></td>
-            </tr>
-        </tbody></table>`;
-    static components = { Field };
+const ROW_START = `<tr t-foreach="props.records" t-as="record" t-key="record.id" class="o_data_row" t-att-data-id="record.id">
+    <td class="o_list_record_selector" t-on-click.stop="() => {}"><CheckBox value="false"/></td>
+    <td class="o_data_cell" t-att-data-tooltip="record.name" t-on-click="() => {}" t-esc="record.name"/>
+    <td class="o_data_cell" t-att-data-tooltip="record.identifier" t-on-click="() => {}" t-esc="record.identifier"/>`;
+const widgetCells = (link: string, badge: string) => `
+    <td class="o_data_cell" t-on-click="() => {}"><Field record="asOdooRecord(record)" name="'ip'" widget="${link}"/></td>
+    <td class="o_data_cell" t-on-click="() => {}"><Field record="asOdooRecord(record)" name="'ip'" widget="${badge}"/></td>`;
+const table = (rows: string) => `<table class="table table-sm"><tbody>${rows}</tr></tbody></table>`;
+
+abstract class BenchList extends Component<{ records: DemoRecord[] }> {
     static props = ["records"];
     asOdooRecord = asOdooRecord;
+    HttpsLinkField = HttpsLinkField;
+    CertificateBadgeField = CertificateBadgeField;
+    UrlField = UrlField;
+    BadgeField = BadgeField;
 }
-
+/** The box list without the add-on's columns. */
+class PlainList extends BenchList {
+    static template = xml`${table(ROW_START)}`;
+    static components = { CheckBox };
+}
 /** The same list with the add-on's two columns, as the views inherit it. */
-class FullList extends Component<{ records: DemoRecord[] }> {
-    static template = xml`
-        <table class="table table-sm"><thead><tr><th>Name</th><th>Identifier</th><th>HTTPS address</th><th>Certificate</th></tr></thead><tbody>
-            <tr t-foreach="props.records" t-as="record" t-key="record.id" class="o_data_row">
-                <td><Field record="asOdooRecord(record)" name="'name'"/></td><td><Field record="asOdooRecord(record)" name="'identifier'"/></td>
-                <td><HttpsLinkField record="asOdooRecord(record)" name="'ip'"/></td><td><CertificateBadgeField record="asOdooRecord(record)" name="'ip'"/></td>
-            </tr>
-        </tbody></table>`;
-    static components = { Field, HttpsLinkField, CertificateBadgeField };
-    static props = ["records"];
-    asOdooRecord = asOdooRecord;
+class FullList extends BenchList {
+    static template = xml`${table(ROW_START + widgetCells("HttpsLinkField", "CertificateBadgeField"))}`;
+    static components = { CheckBox, Field };
+}
+/** The same list with two columns of Odoo's own `url` and `badge` widgets instead. */
+class ReferenceList extends BenchList {
+    static template = xml`${table(ROW_START + widgetCells("UrlField", "BadgeField"))}`;
+    static components = { CheckBox, Field };
 }
 
 const BOXES = 1000;
@@ -55,6 +72,8 @@ const records: DemoRecord[] = Array.from({ length: BOXES }, (_, n) => ({
 const harness = makeHarness({ maxInFlight: 50 });
 for (let n = 0; n < BOXES; n++) harness.network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 1 });
 const env = { services: { [STATUS_SERVICE]: harness.store } };
+
+type Kind = "none" | "plain" | "full" | "reference";
 
 /** One app for the whole run, as in Odoo, where templates compile once per session. */
 let mounted: () => void = () => {};
@@ -70,10 +89,11 @@ class BenchRoot extends Component {
         <div>
             <t t-if="state.kind === 'plain'"><PlainList records="records"/><ListDone/></t>
             <t t-elif="state.kind === 'full'"><FullList records="records"/><ListDone/></t>
+            <t t-elif="state.kind === 'reference'"><ReferenceList records="records"/><ListDone/></t>
         </div>`;
-    static components = { PlainList, FullList, ListDone };
+    static components = { PlainList, FullList, ReferenceList, ListDone };
     static props = [];
-    state = useState({ kind: "none" as "none" | "plain" | "full" });
+    state = useState({ kind: "none" as Kind });
     records = records;
 }
 let root: BenchRoot;
@@ -94,7 +114,7 @@ const api = {
         root = (await app.mount(document.getElementById("bench")!)) as BenchRoot;
     },
     /** Shows a list (or none); resolves once it is in the DOM. */
-    show(kind: "none" | "plain" | "full"): Promise<void> {
+    show(kind: Kind): Promise<void> {
         return new Promise<void>((resolve) => {
             mounted = resolve;
             root.state.kind = kind;
