@@ -3,3 +3,4 @@ import "./browser/components.test";
 import "./browser/widgets.test";
 import "./browser/fleet_summary.test";
 import "./browser/views.test";
+import "./browser/fleet_views.test";

@@ -2,14 +2,27 @@
  * The demo page: the add-on's real code (widgets, store, catalog) on the `@web/*` stand-in,
  * with the simulated boxes as the `iot.box` records. Views: #list, #kanban, #box-<id>.
  */
-import { App, Component, onWillDestroy, useState, xml } from "@odoo/owl";
+import { App, Component, onWillDestroy, reactive, useState, xml } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { makeBrowserStore, STATUS_SERVICE } from "../../static/src/odoo/status_service";
 import { DEFAULT_SCHEDULE } from "../../static/src/core/schedule";
 import type { StoreOptions } from "../../static/src/store/status_store";
 import { relayFetch } from "./relay";
-import { DemoFleet, DemoForm, DemoKanban, DemoList } from "./views";
+import { FleetSummaryBar } from "../../static/src/odoo/fleet_views";
+import { DemoForm, DemoKanban, DemoList } from "./views";
 import type { DemoRecord } from "./views";
+
+/**
+ * The part of Odoo's search model the fleet summary uses: `createNewFilters` with a domain on
+ * ids, here read back into the list of ids to show.
+ */
+const search = reactive({ ids: null as number[] | null });
+const searchModel = {
+    createNewFilters(filters: { domain: string }[]) {
+        const list = /\[([\d,\s]*)\]\)\]$/.exec(filters[0]?.domain ?? "")?.[1] ?? "";
+        search.ids = list.split(",").map(Number).filter((id) => id > 0);
+    },
+};
 
 class DemoApp extends Component<{ records: DemoRecord[] }> {
     static template = xml`
@@ -26,14 +39,18 @@ class DemoApp extends Component<{ records: DemoRecord[] }> {
                     </div>
                     <button type="button" class="btn btn-sm btn-primary o_demo_check_all" t-on-click="() => this.env.services['${STATUS_SERVICE}'].checkAll()"><i class="fa fa-refresh me-1"/>Check all now</button>
                 </div>
-                <DemoFleet store="env.services['${STATUS_SERVICE}']" filtered="!!route.ids" onFilter="(ids) => this.filter(ids)"/>
+                <div class="d-flex align-items-center">
+                    <FleetSummaryBar/>
+                    <button t-if="search.ids" type="button" class="btn btn-sm btn-link o_demo_show_all" t-on-click="() => this.search.ids = null">Show all boxes</button>
+                </div>
                 <DemoList t-if="route.view === 'list'" records="shown" open="(id) => this.go('#box-' + id)"/>
                 <DemoKanban t-else="" records="shown" open="(id) => this.go('#box-' + id)"/>
             </t>
         </div>`;
-    static components = { DemoList, DemoKanban, DemoForm, DemoFleet };
+    static components = { DemoList, DemoKanban, DemoForm, FleetSummaryBar };
     static props = ["records"];
-    route = useState({ view: "list", id: 0, ids: null as number[] | null });
+    route = useState({ view: "list", id: 0 });
+    search = useState(search);
 
     setup() {
         const read = () => {
@@ -52,12 +69,8 @@ class DemoApp extends Component<{ records: DemoRecord[] }> {
     }
 
     get shown(): DemoRecord[] {
-        const ids = this.route.ids;
+        const ids = this.search.ids;
         return ids ? this.props.records.filter((r) => ids.includes(r.id)) : this.props.records;
-    }
-
-    filter(ids: number[] | null) {
-        this.route.ids = ids;
     }
 
     go(hash: string) {
@@ -83,7 +96,7 @@ async function start() {
     ]);
     if (config.relay) browser.fetch = relayFetch(window.fetch.bind(window));
     const store = makeBrowserStore(optionsFromUrl(new URLSearchParams(window.location.search)));
-    const env = { services: { [STATUS_SERVICE]: store } };
+    const env = { services: { [STATUS_SERVICE]: store }, searchModel };
     (window as { demoStore?: unknown }).demoStore = store;
     await new App(DemoApp, { env, props: { records: config.records }, templates }).mount(document.getElementById("app")!);
 }

@@ -2,9 +2,7 @@
  * The demo's stand-ins for the IoT app's list, kanban and form of `iot.box`: just enough view
  * around the add-on's real widgets to see them as a user would.
  */
-import { Component, onWillDestroy, useState, xml } from "@odoo/owl";
-import { FleetSummary } from "../../static/src/components/fleet_summary/fleet_summary";
-import type { BoxStatus, StatusStore } from "../../static/src/store/status_store";
+import { Component, xml } from "@odoo/owl";
 import { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "../../static/src/odoo/widgets";
 
 export interface DemoRecord {
@@ -16,24 +14,6 @@ export interface DemoRecord {
 }
 
 export const asOdooRecord = (r: DemoRecord) => ({ resId: r.id, data: { ...r } });
-
-/** The fleet summary, fed by the store, above the list and the kanban. */
-export class DemoFleet extends Component<{ store: StatusStore; onFilter: (ids: number[] | null) => void; filtered: boolean }> {
-    static template = xml`
-        <div class="d-flex align-items-center">
-            <FleetSummary statuses="state.statuses" onShowProblems="(ids) => props.onFilter(ids)"/>
-            <button t-if="props.filtered" type="button" class="btn btn-sm btn-link o_demo_show_all" t-on-click="() => props.onFilter(null)">Show all boxes</button>
-        </div>`;
-    static components = { FleetSummary };
-    static props = ["store", "onFilter", "filtered"];
-    state = useState({ statuses: [] as BoxStatus[] });
-
-    setup() {
-        this.state.statuses = this.props.store.statuses();
-        const stop = this.props.store.subscribeFleet(() => (this.state.statuses = this.props.store.statuses()));
-        onWillDestroy(stop);
-    }
-}
 
 export class DemoList extends Component<{ records: DemoRecord[]; open: (id: number) => void }> {
     static template = xml`

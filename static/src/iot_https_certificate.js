@@ -6,6 +6,10 @@ import { formatDateTime } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { KanbanRenderer } from "@web/views/kanban/kanban_renderer";
+import { kanbanView } from "@web/views/kanban/kanban_view";
+import { ListRenderer } from "@web/views/list/list_renderer";
+import { listView } from "@web/views/list/list_view";
 // static/src/odoo/status_service.ts
 
 // static/src/core/address.ts
@@ -1031,6 +1035,13 @@ function iconOf(key, severity) {
   if (key === "unreachable") return "fa-plug";
   return ICONS[severity];
 }
+function fleetGroupOf(key) {
+  if (key === "ok") return "ok";
+  if (key === "renewal_overdue") return "expiring";
+  if (key === "checking") return "checking";
+  if (key === "unreachable" || key === "local_network_permission") return "unreachable";
+  return "failing";
+}
 
 // static/src/components/certificate_badge/certificate_badge.ts
 function badgeView(status, checkedAgo) {
@@ -1246,12 +1257,78 @@ function registerWidgets() {
   }
 }
 
+// static/src/odoo/fleet_views.ts
+
+// static/src/components/fleet_summary/fleet_summary.ts
+var FleetSummary = class extends Component {
+  get counts() {
+    const counts = { ok: 0, expiring: 0, failing: 0, unreachable: 0, checking: 0 };
+    for (const status of this.props.statuses) counts[fleetGroupOf(status.verdict.key)]++;
+    return counts;
+  }
+  get problemIds() {
+    return this.props.statuses.filter((status) => !["ok", "checking"].includes(fleetGroupOf(status.verdict.key))).map((status) => status.boxId);
+  }
+  showProblems() {
+    this.props.onShowProblems(this.problemIds);
+  }
+};
+FleetSummary.template = "iot_https_certificate.FleetSummary";
+FleetSummary.props = { statuses: Array, onShowProblems: Function };
+
+// static/src/odoo/fleet_views.ts
+var FleetSummaryBar = class extends Component {
+  setup() {
+    const store = useService(STATUS_SERVICE);
+    this.state = useState({ statuses: markRaw(store.statuses()) });
+    const stop = store.subscribeFleet(() => this.state.statuses = markRaw(store.statuses()));
+    onWillDestroy(stop);
+  }
+  showProblems(boxIds) {
+    const searchModel = this.env.searchModel;
+    searchModel?.createNewFilters([
+      { description: _t("Boxes with an HTTPS problem"), domain: `[("id", "in", [${boxIds.join(", ")}])]` }
+    ]);
+  }
+};
+FleetSummaryBar.template = xml`<FleetSummary statuses="state.statuses" onShowProblems.bind="showProblems"/>`;
+FleetSummaryBar.components = { FleetSummary };
+FleetSummaryBar.props = [];
+var withFleetSummary = `<FleetSummaryBar/><t t-call="{{ parentTemplate }}"/>`;
+var FleetListRenderer = class extends ListRenderer {
+  get parentTemplate() {
+    return ListRenderer.template;
+  }
+};
+FleetListRenderer.template = xml`${withFleetSummary}`;
+FleetListRenderer.components = { ...ListRenderer.components, FleetSummaryBar };
+var FleetKanbanRenderer = class extends KanbanRenderer {
+  get parentTemplate() {
+    return KanbanRenderer.template;
+  }
+};
+FleetKanbanRenderer.template = xml`${withFleetSummary}`;
+FleetKanbanRenderer.components = { ...KanbanRenderer.components, FleetSummaryBar };
+var FLEET_LIST = "iot_https_certificate_box_list";
+var FLEET_KANBAN = "iot_https_certificate_box_kanban";
+function registerFleetViews() {
+  const views = registry.category("views");
+  if (!views.contains(FLEET_LIST)) views.add(FLEET_LIST, { ...listView, Renderer: FleetListRenderer });
+  if (!views.contains(FLEET_KANBAN)) views.add(FLEET_KANBAN, { ...kanbanView, Renderer: FleetKanbanRenderer });
+}
+
 // static/src/iot_https_certificate.ts
 registerStatusService();
 registerWidgets();
+registerFleetViews();
 export {
   CertificateBadgeField,
   CertificatePanelWidget,
+  FLEET_KANBAN,
+  FLEET_LIST,
+  FleetKanbanRenderer,
+  FleetListRenderer,
+  FleetSummaryBar,
   HttpsLinkField,
   STATUS_SERVICE,
   diagnose,

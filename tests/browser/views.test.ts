@@ -18,6 +18,13 @@ QUnit.module("views XML", () => {
         assert.notOk(arch.includes("<tree") || /<list[\s>]/.test(arch), "no root tag is named");
     });
 
+    QUnit.test("the list and kanban get the fleet js_class views the bundle registers", async (assert) => {
+        const doc = new DOMParser().parseFromString(await (await fetch("/views.xml")).text(), "text/xml");
+        const jsClasses = [...doc.querySelectorAll("xpath[expr='/*'] attribute[name='js_class']")].map((a) => a.textContent);
+        assert.deepEqual(jsClasses, ["iot_https_certificate_box_list", "iot_https_certificate_box_kanban"]);
+        for (const name of jsClasses) assert.ok(registry.category("views").contains(name!), name!);
+    });
+
     QUnit.test("every widget the views name is registered by the bundle", async (assert) => {
         const doc = new DOMParser().parseFromString(await (await fetch("/views.xml")).text(), "text/xml");
         const fieldWidgets = new Set([...doc.querySelectorAll("field[widget]")].map((f) => f.getAttribute("widget")!));

@@ -16,6 +16,10 @@ const ALLOWED_IMPORTS = new Set([
     "@web/core/l10n/translation",
     "@web/core/registry",
     "@web/core/utils/hooks",
+    "@web/views/kanban/kanban_renderer",
+    "@web/views/kanban/kanban_view",
+    "@web/views/list/list_renderer",
+    "@web/views/list/list_view",
 ]);
 const read = (file: string) => readFileSync(file, "utf8");
 const importLines = (js: string) => js.split("\n").filter((line) => /^\s*import\b/.test(line));
