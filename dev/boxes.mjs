@@ -51,12 +51,23 @@ function listen(server, port, host) {
 export async function startFleet({ states = Object.keys(STATES), label = "demo1234", firstOctet = 1 + (process.pid % 250) } = {}) {
     const ca = await makeCa("iot_https_certificate test CA");
     const stranger = await makeCa("Some other CA");
+    // Another fleet (a demo, another test run) may hold this block's <ip>:8069: take the next.
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await startBoxes({ states, label, octet: ((firstOctet - 1 + attempt) % 250) + 1, ca, stranger });
+        } catch (error) {
+            if (error.code !== "EADDRINUSE" || attempt >= 20) throw error;
+        }
+    }
+}
+
+async function startBoxes({ states, label, octet, ca, stranger }) {
     const sockets = new Set();
     const servers = [];
     const boxes = [];
     for (const [index, key] of states.entries()) {
         const state = { ...STATES[key] };
-        const lanIp = `127.77.${firstOctet}.${index + 1}`;
+        const lanIp = `127.77.${octet}.${index + 1}`;
         const hostname = `${lanIp.replace(/\./g, "-")}.${label}.odoo-iot.com`;
         const box = {
             id: index + 1, key, state, label, lanIp, hostname,
@@ -81,9 +92,14 @@ export async function startFleet({ states = Object.keys(STATES), label = "demo12
             const https = createHttpsServer({ cert: leaf.cert, key: leaf.key }, handler(box));
             const http = createHttpServer(handler(box));
             for (const server of [https, http]) server.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
-            box.tlsPort = await listen(https, 0, "127.0.0.1");
-            await listen(http, 8069, lanIp);
             servers.push(https, http);
+            try {
+                box.tlsPort = await listen(https, 0, "127.0.0.1");
+                await listen(http, 8069, lanIp);
+            } catch (error) {
+                await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve()))));
+                throw error;
+            }
         } else {
             // A port that was free a moment ago: connecting to it is refused.
             const probe = createHttpServer();
