@@ -25,6 +25,16 @@ const settled = (page) =>
         return badges.length > 0 && badges.every((b) => b.getAttribute("aria-busy") === "false" && b.getAttribute("data-state") !== "checking");
     }, null, { timeout: TIMEOUT });
 
+/** Polls a condition on the test's side (the simulated boxes), without sleeping a fixed time. */
+async function until(condition, what) {
+    for (let i = 0; i < 600; i++) {
+        if (condition()) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+}
+
 const rowOf = (page, id) => page.locator(`.o_data_row[data-id="${id}"]`);
 const panelState = (page, state) => page.waitForSelector(`.o_iot_https_panel[data-state="${state}"]`, { timeout: TIMEOUT });
 
@@ -112,8 +122,10 @@ export async function runE2E() {
             await panelState(page, "ok");
             const before = box.hits;
             await page.click(".o_iot_https_check_now");
-            await page.waitForFunction(() => document.querySelector(".o_iot_https_checked")?.textContent.includes("just now"), null, { timeout: TIMEOUT });
-            assert.equal(box.hits, before + 1);
+            await until(() => box.hits > before, "the box to be asked");
+            await page.waitForSelector(".o_iot_https_panel[data-state='ok'] .o_iot_https_badge[aria-busy='false']", { timeout: TIMEOUT });
+            assert.match(await page.locator(".o_iot_https_checked").innerText(), /Last checked just now/);
+            assert.equal(box.hits, before + 1, "one request: the known generation's endpoint");
         });
 
         await check(results, "recovery while the form is open: error, then OK, without a reload", async () => {
