@@ -121,10 +121,19 @@ export async function runE2E() {
             await page.evaluate((id) => (window.location.hash = `#box-${id}`), box.id);
             await panelState(page, "ok");
             const before = box.hits;
+            const clickedAt = await page.evaluate(() => Date.now());
             await page.click(".o_iot_https_check_now");
             await until(() => box.hits > before, "the box to be asked");
-            await page.waitForSelector(".o_iot_https_panel[data-state='ok'] .o_iot_https_badge[aria-busy='false']", { timeout: TIMEOUT });
-            assert.match(await page.locator(".o_iot_https_checked").innerText(), /Last checked just now/);
+            // The store has the new result, and the page shows it.
+            await page.waitForFunction(
+                ([id, since]) => {
+                    const status = window.demoStore.get(id);
+                    const shown = document.querySelector(".o_iot_https_checked")?.textContent ?? "";
+                    return status && !status.checking && status.lastCheckedAt >= since && shown.includes("Last checked just now");
+                },
+                [box.id, clickedAt],
+                { timeout: TIMEOUT }
+            );
             assert.equal(box.hits, before + 1, "one request: the known generation's endpoint");
         });
 
