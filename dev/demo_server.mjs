@@ -5,26 +5,42 @@ import { createServer as createHttpServer, request as httpRequest } from "node:h
 import { createServer as createHttpsServer, request as httpsRequest } from "node:https";
 import { readFileSync, existsSync } from "node:fs";
 import { extname, normalize } from "node:path";
+import { filesUnder } from "../scripts/files.mjs";
 
 const TYPES = { ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".xml": "text/xml" };
 const STATIC = {
     "/bootstrap.css": "node_modules/bootstrap/dist/css/bootstrap.min.css",
     "/luxon.js": "node_modules/luxon/build/global/luxon.js",
+    "/owl.js": "node_modules/@odoo/owl/dist/owl.es.js",
     "/templates.xml": "static/src/iot_https_certificate.xml",
+    // Exactly the file Odoo loads from web.assets_backend.
+    "/iot_https_certificate.js": "static/src/iot_https_certificate.js",
 };
 
-const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>IoT Boxes — HTTPS certificate demo</title>
+const page = (importMap) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>IoT Boxes — HTTPS certificate demo</title>
+<script type="importmap">${JSON.stringify({ imports: importMap })}</script>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/font-awesome/css/font-awesome.min.css">
 <style>.o_iot_https_badge{font-weight:500}.o_data_row{cursor:pointer}.o_kanban_record{cursor:pointer}</style>
 <body class="bg-light"><div id="app"></div><script src="/luxon.js"></script><script type="module" src="/demo.js"></script>`;
 
+const EXTERNAL = ["@odoo/owl", "@web/*", "@iot_https_certificate/*"];
+
+/**
+ * The page's modules: the demo app, and each `@web/*` stand-in module on its own, so the
+ * committed bundle imports them by name through an import map, as Odoo's loader would.
+ */
 export async function buildDemo() {
-    const result = await esbuild.build({
-        entryPoints: ["dev/demo/main.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
-        write: false, alias: { "@web": "./dev/web" }, logLevel: "silent",
-    });
-    return result.outputFiles[0].text;
+    const build = async (entry) =>
+        (await esbuild.build({ entryPoints: [entry], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, external: EXTERNAL, logLevel: "silent" })).outputFiles[0].text;
+    const modules = { "/demo.js": await build("dev/demo/main.ts") };
+    const importMap = { "@odoo/owl": "/owl.js", "@iot_https_certificate/iot_https_certificate": "/iot_https_certificate.js" };
+    for (const file of filesUnder("dev/web", ".ts")) {
+        const name = file.slice("dev/".length, -".ts".length); // web/core/registry
+        modules[`/${name}.js`] = await build(file);
+        importMap[`@${name}`] = `/${name}.js`;
+    }
+    return { modules, html: page(importMap) };
 }
 
 /** Makes the request the page asked for, the way a browser would, and reports what happened. */
@@ -73,12 +89,12 @@ function fail(res, code) {
  * the page over https with `{ cert, key }`.
  */
 export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }) {
-    const bundle = await buildDemo();
+    const { modules, html } = await buildDemo();
     const fleetJson = JSON.stringify({ relay: useRelay, records: fleet.boxes.map((b) => b.record) });
     const handler = (req, res) => {
         const url = new URL(req.url, "http://demo");
         if (url.pathname === "/relay" && useRelay) return relay(fleet, url.searchParams.get("url") ?? "", url.searchParams.get("mode"), res);
-        if (url.pathname === "/demo.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(bundle);
+        if (modules[url.pathname]) return res.writeHead(200, { "content-type": "text/javascript" }), res.end(modules[url.pathname]);
         if (url.pathname === "/demo/fleet.json") return res.writeHead(200, { "content-type": "application/json" }), res.end(fleetJson);
         if (STATIC[url.pathname]) return res.writeHead(200, { "content-type": TYPES[extname(STATIC[url.pathname])] }), res.end(readFileSync(STATIC[url.pathname]));
         if (url.pathname.startsWith("/font-awesome/")) {
@@ -88,7 +104,7 @@ export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }
             }
             return res.writeHead(404), res.end();
         }
-        if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }), res.end(PAGE);
+        if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }), res.end(html);
         res.writeHead(404);
         res.end();
     };

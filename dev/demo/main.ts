@@ -1,14 +1,13 @@
 /**
- * The demo page: the add-on's real code (widgets, store, catalog) on the `@web/*` stand-in,
+ * The demo page: the add-on's compiled bundle (widgets, store, catalog) on the `@web/*` stand-in,
  * with the simulated boxes as the `iot.box` records. Views: #list, #kanban, #box-<id>.
  */
 import { App, Component, onWillDestroy, reactive, useState, xml } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
-import { makeBrowserStore, STATUS_SERVICE } from "../../static/src/odoo/status_service";
-import { DEFAULT_SCHEDULE } from "../../static/src/core/schedule";
+// The add-on as Odoo loads it: the committed, compiled bundle (see the page's import map).
+import { FleetSummaryBar, makeBrowserStore, STATUS_SERVICE } from "@iot_https_certificate/iot_https_certificate";
 import type { StoreOptions } from "../../static/src/store/status_store";
 import { relayFetch } from "./relay";
-import { FleetSummaryBar } from "../../static/src/odoo/fleet_views";
 import { DemoForm, DemoKanban, DemoList } from "./views";
 import type { DemoRecord } from "./views";
 
@@ -84,7 +83,10 @@ function optionsFromUrl(query: URLSearchParams): Partial<StoreOptions> {
     const timeout = Number(query.get("timeout"));
     if (timeout > 0) options.timeoutMs = timeout;
     if (query.get("schedule") === "fast") {
-        options.schedule = { ...DEFAULT_SCHEDULE, failingMs: 1000, failingMaxMs: 2000, box18ErrorMinMs: 1000, confirmMs: 1000 };
+        options.schedule = {
+            healthyMs: 5 * 60_000, healthyMaxMs: 30 * 60_000, healthyFactor: 1.5,
+            failingMs: 1000, failingMaxMs: 2000, failingFactor: 2, confirmMs: 1000, box18ErrorMinMs: 1000, jitter: 0.2,
+        };
     }
     return options;
 }

@@ -3,7 +3,7 @@
  * around the add-on's real widgets to see them as a user would.
  */
 import { Component, xml } from "@odoo/owl";
-import { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "../../static/src/odoo/widgets";
+import { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "@iot_https_certificate/iot_https_certificate";
 
 export interface DemoRecord {
     id: number;

@@ -1333,5 +1333,6 @@ export {
   STATUS_SERVICE,
   diagnose,
   getCatalog,
+  makeBrowserStore,
   parseBoxAddress
 };

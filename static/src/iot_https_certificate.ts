@@ -13,6 +13,6 @@ registerFleetViews();
 export { parseBoxAddress } from "./core/address";
 export { diagnose } from "./core/diagnosis";
 export { getCatalog } from "./core/catalog";
-export { STATUS_SERVICE } from "./odoo/status_service";
+export { makeBrowserStore, STATUS_SERVICE } from "./odoo/status_service";
 export { FLEET_KANBAN, FLEET_LIST, FleetKanbanRenderer, FleetListRenderer, FleetSummaryBar } from "./odoo/fleet_views";
 export { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "./odoo/widgets";

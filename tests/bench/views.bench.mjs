@@ -8,7 +8,7 @@ import { launch } from "../../scripts/chromium.mjs";
 
 const built = await esbuild.build({
     entryPoints: ["tests/bench/views_page.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
-    write: false, alias: { "@web": "./dev/web" }, logLevel: "silent",
+    write: false, alias: { "@web": "./dev/web", "@iot_https_certificate/iot_https_certificate": "./static/src/iot_https_certificate.ts" }, logLevel: "silent",
 });
 const PAGE = `<!doctype html><meta charset="utf-8"><div id="bench"></div><script src="/luxon.js"></script><script type="module" src="/page.js"></script>`;
 const server = createServer((req, res) => {

@@ -2,6 +2,7 @@
 // real HTTPS with a test CA trusted in a throwaway NSS database, production-style names mapped
 // by --host-resolver-rules. Each test is one record { name, status, errors }.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startFleet } from "../../dev/boxes.mjs";
 import { makeLeaf } from "../../dev/ca.mjs";
 import { startDemo } from "../../dev/demo_server.mjs";
@@ -58,6 +59,10 @@ export async function runE2E() {
             const host = new URL(request.url()).hostname;
             failures.set(host, [...(failures.get(host) ?? []), request.failure()?.errorText]);
         });
+        const loaded = new Map();
+        page.on("response", async (response) => {
+            if (response.url().endsWith(".js")) loaded.set(new URL(response.url()).pathname, await response.text().catch(() => ""));
+        });
         const dialogs = [];
         page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
         await page.goto(`${demo.url}?timeout=5000#list`);
@@ -82,6 +87,11 @@ export async function runE2E() {
                 if (expected.browserSaw) assert.ok((failures.get(box.hostname) ?? []).includes(expected.browserSaw), `browser saw ${failures.get(box.hostname)}`);
             });
         }
+        await check(results, "the page runs the committed bundle, byte for byte, on the @web stand-in", async () => {
+            assert.equal(loaded.get("/iot_https_certificate.js"), readFileSync("static/src/iot_https_certificate.js", "utf8"));
+            assert.ok(loaded.has("/web/core/registry.js") && loaded.has("/owl.js"));
+            assert.doesNotMatch(loaded.get("/demo.js"), /function diagnose\(/, "the demo app does not carry its own copy of the add-on");
+        });
         await check(results, "hostile box strings stay text: no dialog, no injected element", async () => {
             const hostile = fleet.boxes.find((b) => b.key === "hostile");
             assert.equal(await rowOf(page, hostile.id).locator(".o_demo_name img").count(), 0);

@@ -1,4 +1,4 @@
 /** Stand-in for Odoo's `@web/views/kanban/kanban_view`: the `kanbanView` descriptor (17.0/18.0 keys used here). */
-import { KanbanRenderer } from "./kanban_renderer";
+import { KanbanRenderer } from "@web/views/kanban/kanban_renderer";
 
 export const kanbanView = { type: "kanban", multiRecord: true, Renderer: KanbanRenderer, buttonTemplate: "web.KanbanView.Buttons" };
