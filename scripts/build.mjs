@@ -48,7 +48,16 @@ async function bundle(entry, from) {
         banner: { js: banner(from) },
         plugins: [odooTranslate],
     });
-    return mergeExternalImports(result.outputFiles[0].text);
+    return mergeExternalImports(dropBundlerNotes(result.outputFiles[0].text));
+}
+
+/**
+ * esbuild marks each source file (`// static/src/…`) and each pure call (`/* @__PURE__ *\/`)
+ * for later bundlers. Odoo neither tree-shakes nor keeps comments when it minifies, and the
+ * bundle must stay under its size budget, so the notes go; names still say where code lives.
+ */
+function dropBundlerNotes(js) {
+    return js.replace(/^\/\/ static\/(?:src|tests)\/.*\n/gm, "").replace(/\/\* @__PURE__ \*\/ /g, "");
 }
 
 /**

@@ -2,16 +2,14 @@
 // `@web/*` stand-in), serves it with QUnit, luxon's global build and the add-on's templates on
 // a free loopback port, and collects one record per test through an exposed function.
 import * as esbuild from "esbuild";
-import { createServer } from "node:http";
-import { readFileSync } from "node:fs";
 import { launch } from "./chromium.mjs";
+import { JS, PAGE_FILES, serveStatic } from "./static_server.mjs";
 
 const FILES = {
-    "/qunit.js": ["node_modules/qunit/qunit/qunit.js", "text/javascript"],
-    "/qunit.css": ["node_modules/qunit/qunit/qunit.css", "text/css"],
-    "/luxon.js": ["node_modules/luxon/build/global/luxon.js", "text/javascript"],
-    "/templates.xml": ["static/src/iot_https_certificate.xml", "text/xml"],
-    "/views.xml": ["views/iot_box_views.xml", "text/xml"],
+    ...PAGE_FILES,
+    "/qunit.js": { file: "node_modules/qunit/qunit/qunit.js", type: JS },
+    "/qunit.css": { file: "node_modules/qunit/qunit/qunit.css", type: "text/css" },
+    "/views.xml": { file: "views/iot_box_views.xml", type: "text/xml" },
 };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>iot_https_certificate tests</title>
@@ -28,15 +26,7 @@ export async function runBrowserSuite(entry) {
         entryPoints: [entry], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false,
         alias: { "@web": "./dev/web" }, logLevel: "silent", sourcemap: "inline",
     });
-    const suite = built.outputFiles[0].text;
-    const server = createServer((req, res) => {
-        const path = new URL(req.url, "http://x").pathname;
-        if (path === "/suite.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(suite);
-        if (FILES[path]) return res.writeHead(200, { "content-type": FILES[path][1] }), res.end(readFileSync(FILES[path][0]));
-        res.writeHead(200, { "content-type": "text/html" });
-        res.end(PAGE);
-    });
-    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await serveStatic({ ...FILES, "/suite.js": { text: built.outputFiles[0].text, type: JS } }, PAGE);
     const browser = await launch();
     const results = [];
     try {
@@ -46,7 +36,7 @@ export async function runBrowserSuite(entry) {
         const ended = new Promise((resolve) => (finish = resolve));
         await page.exposeFunction("reportTest", (r) => results.push(r));
         await page.exposeFunction("reportEnd", () => finish());
-        await page.goto(`http://127.0.0.1:${server.address().port}/`);
+        await page.goto(server.url);
         const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), 120_000));
         if ((await Promise.race([ended, timeout])) === "timeout") {
             results.push({ name: "browser suite finished", status: "failed", errors: ["no runEnd within 120 s"] });

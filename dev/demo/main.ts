@@ -6,7 +6,7 @@ import { App, Component, onWillDestroy, reactive, useState, xml } from "@odoo/ow
 import { browser } from "@web/core/browser/browser";
 // The add-on as Odoo loads it: the committed, compiled bundle (see the page's import map).
 import { FleetSummaryBar, makeBrowserStore, STATUS_SERVICE } from "@iot_https_certificate/iot_https_certificate";
-import type { StoreOptions } from "../../static/src/store/status_store";
+import type { StoreOptions } from "../../static/src/store/store_options";
 import { relayFetch } from "./relay";
 import { DemoForm, DemoKanban, DemoList } from "./views";
 import type { DemoRecord } from "./views";

@@ -10,14 +10,11 @@ import { KanbanRenderer } from "@web/views/kanban/kanban_renderer";
 import { kanbanView } from "@web/views/kanban/kanban_view";
 import { ListRenderer } from "@web/views/list/list_renderer";
 import { listView } from "@web/views/list/list_view";
-// static/src/odoo/status_service.ts
-
-// static/src/core/address.ts
 var LAN_PORT = 8069;
 var MAX_SHOWN = 80;
 var OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 var IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
-var NAME = new RegExp(
+var NAME_PATTERN = new RegExp(
   `^${OCTET}-${OCTET}-${OCTET}-${OCTET}\\.([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\\.odoo-iot\\.com$`
 );
 function parseBoxAddress(value) {
@@ -32,7 +29,7 @@ function parseBoxAddress(value) {
     const lanIp = ip.slice(1, 5).join(".");
     return { kind: "plain_ip", lanIp, lanUrl: lanUrlOf(lanIp) };
   }
-  const name = NAME.exec(value);
+  const name = NAME_PATTERN.exec(value);
   if (name) {
     const lanIp = name.slice(1, 5).join(".");
     return { kind: "named", hostname: value, httpsUrl: `https://${value}/`, lanIp, lanUrl: lanUrlOf(lanIp) };
@@ -60,66 +57,101 @@ function isLocalPageHost(hostname) {
   return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 169 && b === 254;
 }
 
-// static/src/core/diagnosis.ts
 var DAY_MS = 864e5;
 var RENEWAL_DAYS = 10;
-function diagnose(address, obs, now) {
-  if (address.kind === "empty") return { key: "invalid_address", rule: 1, detail: "empty" };
-  if (address.kind === "malformed") return { key: "invalid_address", rule: 1, detail: address.text };
-  if (!obs) return { key: "checking", rule: 2 };
+
+function diagnose(address, obs, now, database = {}) {
+  if (address.kind === "empty") return { key: "invalid_address", rule: "address_invalid", detail: "empty" };
+  if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
+  if (!obs) return { key: "checking", rule: "not_checked" };
   const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report) };
   const report = obs.report?.kind === "report" ? obs.report : void 0;
   const certificate = report?.certificate;
   if (certificate?.kind === "error") {
     const { code, status, detail } = certificate;
-    return { ...base, key: code, code, status, detail, rule: 3 };
+    return { ...base, key: code, code, status, detail, rule: "box_code" };
   }
   if (certificate?.kind === "unknown") {
-    return { ...base, key: "unknown_code", code: certificate.text, rule: 4 };
+    return { ...base, key: "unknown_code", code: certificate.text, rule: "box_unknown_text" };
   }
   const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
-  const validUntil = reportedEnd ?? obs.databaseEndDate;
+  const validUntil = reportedEnd ?? database.endDate;
   const validity = validUntil === void 0 ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS) };
   const subject = certificate?.kind === "valid" ? certificate.subject : void 0;
   const dated = { ...base, ...validity, ...subject ? { subject } : {} };
-  if (validUntil !== void 0 && validUntil <= now) return { ...dated, key: "expired", rule: 5 };
+  if (validUntil !== void 0 && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
   if (validUntil !== void 0 && validUntil - now < RENEWAL_DAYS * DAY_MS) {
-    return { ...dated, key: "renewal_overdue", rule: 6 };
+    return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
   }
   const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
   if (address.kind === "plain_ip" || certificate?.kind === "missing") {
     if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, base);
-    return { ...dated, key: "no_certificate", rule: 7 };
+    return { ...dated, key: "no_certificate", rule: "no_certificate" };
   }
   if (obs.report?.kind === "unreadable" && (obs.name?.kind === "answered" || !obs.nameHttp)) {
-    return unreadable(obs.report, dated);
+    return unreadableVerdict(obs.report, dated);
   }
-  if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: 9 };
+  if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: "name_answered" };
   if (boxAnswered) {
-    if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: 10 };
+    if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: "name_refused" };
     if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") {
-      return { ...dated, key: "dns_issue", rule: 11 };
+      return { ...dated, key: "dns_issue", rule: "name_unresolved" };
     }
-    return { ...dated, key: "https_blocked", rule: 12 };
+    return { ...dated, key: "https_blocked", rule: "name_untestable" };
   }
   return notAnswering(obs, base);
 }
 function notAnswering(obs, base) {
   if (obs.localNetwork === "denied" || obs.localNetwork === "prompt") {
-    return { ...base, key: "local_network_permission", rule: 13 };
+    return { ...base, key: "local_network_permission", rule: "permission_missing" };
   }
   const timedOut = obs.name?.kind === "timeout" || obs.lan?.kind === "timeout";
-  return { ...base, key: "unreachable", rule: 14, ...timedOut ? { detail: "timeout" } : {} };
+  return { ...base, key: "unreachable", rule: "nothing_answered", ...timedOut ? { detail: "timeout" } : {} };
 }
-function unreadable(answer, base) {
+function unreadableVerdict(answer, base) {
   const detail = answer.excerpt ? `${answer.reason}: ${answer.excerpt}` : answer.reason;
-  return { ...base, key: "unreadable_answer", detail, rule: 8 };
+  return { ...base, key: "unreadable_answer", detail, rule: "answer_unreadable" };
 }
-function generationOf(report) {
-  return report && report.kind !== "unreadable" ? report.generation : void 0;
+function generationOf(answer) {
+  return answer && answer.kind !== "unreadable" ? answer.generation : void 0;
 }
 
-// static/src/core/observations.ts
+var NETWORK_VERDICTS = new Set([
+  "unreachable",
+  "dns_issue",
+  "certificate_rejected",
+  "https_blocked",
+  "local_network_permission",
+  "unreadable_answer"
+]);
+function settle({ shown, pending, next, urgent }) {
+  const needsConfirmation = !urgent && shown === "ok" && NETWORK_VERDICTS.has(next) && pending !== next;
+  return needsConfirmation ? "confirm" : "publish";
+}
+
+var GENERATIONS = ["19", "18", "legacy"];
+function readVersionHint(value) {
+  if (typeof value !== "string") return void 0;
+  const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : void 0;
+}
+function generationOfVersion(hint) {
+  const { major, minor } = hint;
+  if (major >= 19 || major === 18 && minor >= 4) return "19";
+  return major === 18 ? "18" : "legacy";
+}
+function generationOrder(known, versionHint) {
+  const order = [];
+  if (known) order.push(known);
+  const hint = readVersionHint(versionHint);
+  if (hint) order.push(generationOfVersion(hint));
+  order.push(...GENERATIONS);
+  return [...new Set(order)];
+}
+function isGeneration(value) {
+  return GENERATIONS.includes(value);
+}
+
 var ERROR_CODES = [
   "ERR_IOT_HTTPS_CHECK_NO_SERVER",
   "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION",
@@ -128,17 +160,48 @@ var ERROR_CODES = [
   "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
   "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
 ];
-function readVersionHint(value) {
-  if (typeof value !== "string") return void 0;
-  const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
-  return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : void 0;
+
+var DEFAULT_SCHEDULE = {
+  healthyMs: 5 * 6e4,
+  healthyMaxMs: 30 * 6e4,
+  healthyFactor: 1.5,
+  failingMs: 3e4,
+  failingMaxMs: 10 * 6e4,
+  failingFactor: 2,
+  confirmMs: 15e3,
+  box18ErrorMinMs: 5 * 6e4,
+  jitter: 0.2
+};
+function baseDelay(input, options = DEFAULT_SCHEDULE) {
+  let delay;
+  if (input.cadence === "healthy") {
+    delay = Math.min(options.healthyMs * options.healthyFactor ** input.step, options.healthyMaxMs);
+  } else if (input.cadence === "failing") {
+    delay = Math.min(options.failingMs * options.failingFactor ** input.step, options.failingMaxMs);
+  } else {
+    delay = options.confirmMs;
+  }
+  return input.box18Error ? Math.max(delay, options.box18ErrorMinMs) : delay;
+}
+function nextDelay(input, random, options = DEFAULT_SCHEDULE) {
+  const base = baseDelay(input, options);
+  const jittered = base * (1 - options.jitter + 2 * options.jitter * random());
+  return Math.round(input.box18Error ? Math.max(jittered, options.box18ErrorMinMs) : jittered);
+}
+function cadenceAfter(previous, state, next) {
+  const cadence = next === "ok" ? "healthy" : "failing";
+  const step = next === previous && state.cadence === cadence ? state.step + 1 : 0;
+  return { cadence, step };
+}
+function isBox18Error(generation, key) {
+  return generation === "18" && ERROR_CODES.includes(key);
+}
+function delayUntilDue(sinceLastCheck, minGapMs) {
+  return Math.max(0, minGapMs - sinceLastCheck);
 }
 
-// static/src/core/parsers.ts
 var MAX_ANSWER_CHARS = 64 * 1024;
 var MAX_DETAIL_CHARS = 2e3;
-var DAY_MS2 = 864e5;
-var RENEWAL_THRESHOLD_DAYS = 10;
 var TEMPORARY_CN = "OdooTempIoTBoxCertificate";
 function parseHomepageData(text) {
   const json = readJson(text);
@@ -146,26 +209,26 @@ function parseHomepageData(text) {
   const ok = json.value.is_certificate_ok;
   const details = json.value.certificate_details;
   if (typeof ok !== "boolean" || !(typeof details === "string" || details === void 0 || details === null)) {
-    return unreadable2("wrong_shape", text);
+    return unreadable("wrong_shape", text);
   }
   return { kind: "report", generation: "18", certificate: readDetails(ok, details ?? "") };
 }
 function parseIotDriversData(text) {
   const json = readJson(text);
   if ("kind" in json) return json;
-  if (!("certificate_end_date" in json.value)) return unreadable2("wrong_shape", text);
+  if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
   const end = json.value.certificate_end_date;
   if (end === null || end === false || end === "") {
     return { kind: "report", generation: "19", certificate: { kind: "missing" } };
   }
   const expiresAt = typeof end === "string" ? parseBoxDate(end) : void 0;
-  if (expiresAt === void 0) return unreadable2("wrong_shape", text);
+  if (expiresAt === void 0) return unreadable("wrong_shape", text);
   return { kind: "report", generation: "19", certificate: { kind: "valid", expiresAt } };
 }
 function parseHello(text) {
-  if (typeof text !== "string" || text.length === 0) return unreadable2("empty", text);
-  if (text.length > MAX_ANSWER_CHARS) return unreadable2("too_large", text);
-  return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable2("not_ping", text);
+  if (typeof text !== "string" || text.length === 0) return unreadable("empty", text);
+  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
+  return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
 }
 function readDetails(ok, details) {
   const text = details.slice(0, MAX_DETAIL_CHARS);
@@ -176,7 +239,7 @@ function readDetails(ok, details) {
     return {
       kind: "valid",
       subject: valid[1],
-      expiresAt: renewalAt === void 0 ? void 0 : renewalAt + RENEWAL_THRESHOLD_DAYS * DAY_MS2
+      expiresAt: renewalAt === void 0 ? void 0 : renewalAt + RENEWAL_DAYS * DAY_MS
     };
   }
   const first = /^\s*(\S+)/.exec(text)?.[1] ?? "";
@@ -218,18 +281,18 @@ function parseBoxDate(text) {
   return ms;
 }
 function readJson(text) {
-  if (typeof text !== "string" || text.trim().length === 0) return unreadable2("empty", text);
-  if (text.length > MAX_ANSWER_CHARS) return unreadable2("too_large", text);
+  if (typeof text !== "string" || text.trim().length === 0) return unreadable("empty", text);
+  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
   let value;
   try {
     value = JSON.parse(text);
   } catch {
-    return unreadable2("not_json", text);
+    return unreadable("not_json", text);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return unreadable2("wrong_shape", text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return unreadable("wrong_shape", text);
   return { value };
 }
-function unreadable2(reason, text) {
+function unreadable(reason, text) {
   const raw = typeof text === "string" ? text : "";
   if (/\\u/i.test(raw)) return { kind: "unreadable", reason, excerpt: "" };
   return { kind: "unreadable", reason, excerpt: shorten(maskSecrets(raw.slice(0, 200)), 120) };
@@ -238,49 +301,57 @@ function maskSecrets(text) {
   return text.replace(/("?(?:db_uuid|enterprise_code)"?\s*[:=]\s*)("[^"]*"?|[^\s,}]*)/gi, '$1"…"');
 }
 
-// static/src/core/schedule.ts
-var DEFAULT_SCHEDULE = {
-  healthyMs: 5 * 6e4,
-  healthyMaxMs: 30 * 6e4,
-  healthyFactor: 1.5,
-  failingMs: 3e4,
-  failingMaxMs: 10 * 6e4,
-  failingFactor: 2,
-  confirmMs: 15e3,
-  box18ErrorMinMs: 5 * 6e4,
-  jitter: 0.2
-};
-function baseDelay(input, options = DEFAULT_SCHEDULE) {
-  let delay;
-  if (input.cadence === "healthy") {
-    delay = Math.min(options.healthyMs * options.healthyFactor ** input.step, options.healthyMaxMs);
-  } else if (input.cadence === "failing") {
-    delay = Math.min(options.failingMs * options.failingFactor ** input.step, options.failingMaxMs);
-  } else {
-    delay = options.confirmMs;
-  }
-  return input.box18Error ? Math.max(delay, options.box18ErrorMinMs) : delay;
+function isProbeable(address) {
+  return address.kind === "named" || address.kind === "plain_ip";
 }
-function nextDelay(input, random, options = DEFAULT_SCHEDULE) {
-  const base = baseDelay(input, options);
-  const jittered = base * (1 - options.jitter + 2 * options.jitter * random());
-  return Math.round(input.box18Error ? Math.max(jittered, options.box18ErrorMinMs) : jittered);
+function databaseFacts(record) {
+  const value = record.ssl_certificate_end_date;
+  const endDate = typeof value === "string" ? parseBoxDate(value) : void 0;
+  return endDate === void 0 ? {} : { endDate };
 }
 
-// static/src/store/limiter.ts
+function newEntry(record, cached, now) {
+  const address = parseBoxAddress(record.ip);
+  const reuse = cached !== void 0 && cached.ip === record.ip ? cached.status : void 0;
+  const status = {
+    boxId: record.id,
+    address,
+    verdict: reuse ? reuse.verdict : diagnose(address, void 0, now),
+    checking: false,
+    lastCheckedAt: reuse?.lastCheckedAt
+  };
+  return { record, address, listeners: new Set(), status, cadence: "failing", step: 0 };
+}
+
+var FleetSignal = class {
+  constructor() {
+    this.listeners = new Set();
+    this.queued = false;
+  }
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  notify() {
+    if (this.queued || this.listeners.size === 0) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+};
+
 var Limiter = class {
   constructor(max) {
     this.max = max;
     this.running = 0;
     this.queue = [];
-    /** Highest number of tasks seen running at once: the benchmark and tests read it. */
-    this.peak = 0;
   }
   run(task, urgent = false) {
     return new Promise((resolve, reject) => {
       const start = () => {
         this.running++;
-        this.peak = Math.max(this.peak, this.running);
         task().then(resolve, reject).finally(() => {
           this.running--;
           this.queue.shift()?.();
@@ -291,15 +362,8 @@ var Limiter = class {
       else this.queue.push(start);
     });
   }
-  get inFlight() {
-    return this.running;
-  }
-  get waiting() {
-    return this.queue.length;
-  }
 };
 
-// static/src/store/request.ts
 async function request(net, url, options) {
   const started = net.now();
   const controller = new AbortController();
@@ -349,35 +413,20 @@ async function readCapped(response, max) {
   return { text: text + decoder.decode() };
 }
 
-// static/src/store/probes.ts
 var ENDPOINTS = {
   "19": { path: "iot_drivers/data", parse: parseIotDriversData },
   "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
   legacy: { path: "hw_proxy/hello", parse: parseHello }
 };
-function generationOrder(known, versionHint) {
-  const order = [];
-  if (known) order.push(known);
-  const hint = readVersionHint(versionHint);
-  if (hint) {
-    const { major, minor } = hint;
-    order.push(major >= 19 || major === 18 && minor >= 4 ? "19" : major === 18 ? "18" : "legacy");
-  }
-  for (const generation of ["19", "18", "legacy"]) order.push(generation);
-  return [...new Set(order)];
-}
 async function probeBox(net, target) {
   const { address } = target;
-  let requests = 0;
   let aborted = false;
   const send = async (url, mode) => {
-    requests++;
     const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
     if (result.kind === "aborted") aborted = true;
     return result;
   };
   const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
-  if (target.databaseEndDate !== void 0) observations.databaseEndDate = target.databaseEndDate;
   let generation;
   const ask = async (base) => {
     const [first, ...rest] = target.order;
@@ -413,12 +462,12 @@ async function probeBox(net, target) {
     observations.lan = toProbe(await ask(address.lanUrl));
     const boxAnswered = observations.lan.kind === "answered";
     if (address.kind === "named" && boxAnswered && !aborted) {
-      observations.nameHttp = observations.pageProtocol === "http:" ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors")) : { kind: "skipped", reason: "page_protocol" };
+      observations.nameHttp = observations.pageProtocol === "http:" ? toProbe(await send(`http://${address.hostname}:${LAN_PORT}/hw_proxy/hello`, "no-cors")) : { kind: "skipped", reason: "page_protocol" };
     }
     if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
   }
   observations.checkedAt = net.now();
-  return { observations, generation, requests, aborted };
+  return { observations, generation, aborted };
 }
 function toProbe(result) {
   if (result.kind === "answered") return { kind: "answered", ms: result.ms };
@@ -426,18 +475,25 @@ function toProbe(result) {
   return { kind: "failed", ms: result.ms };
 }
 
-// static/src/store/tabs.ts
-var NAME2 = "iot_https_certificate.status";
+var DEFAULT_OPTIONS = {
+  maxInFlight: 6,
+  timeoutMs: 8e3,
+  leaseMs: 6e4,
+  freshMs: 3e4,
+  schedule: DEFAULT_SCHEDULE
+};
+
+var CHANNEL = "iot_https_certificate.status";
 function openTabChannel(host, onMessage) {
   if (host.BroadcastChannel) {
-    const channel = new host.BroadcastChannel(NAME2);
+    const channel = new host.BroadcastChannel(CHANNEL);
     channel.onmessage = (event) => onMessage(event.data);
     return { post: (message) => channel.postMessage(message), close: () => channel.close() };
   }
   if (host.localStorage && host.addEventListener && host.removeEventListener) {
     const storage = host.localStorage;
     const listener = (event) => {
-      if (event.key !== NAME2 || !event.newValue) return;
+      if (event.key !== CHANNEL || !event.newValue) return;
       try {
         onMessage(JSON.parse(event.newValue));
       } catch {
@@ -447,8 +503,8 @@ function openTabChannel(host, onMessage) {
     return {
       post: (message) => {
         try {
-          storage.setItem(NAME2, JSON.stringify(message));
-          storage.removeItem(NAME2);
+          storage.setItem(CHANNEL, JSON.stringify(message));
+          storage.removeItem(CHANNEL);
         } catch {
         }
       },
@@ -457,37 +513,28 @@ function openTabChannel(host, onMessage) {
   }
   return { post: () => void 0, close: () => void 0 };
 }
+function receiveTabMessage(message, ownTab, peer) {
+  if (message.tab === ownTab) return;
+  if (message.type === "lease") peer.leased(message.box, message.until);
+  else if (message.type === "release") message.boxes.forEach((box) => peer.released(box));
+  else peer.heard(message.box, message.ip, message.verdict, isGeneration(message.generation) ? message.generation : void 0);
+}
 
-// static/src/store/status_store.ts
-var DEFAULT_OPTIONS = {
-  maxInFlight: 6,
-  timeoutMs: 8e3,
-  leaseMs: 6e4,
-  freshMs: 3e4,
-  schedule: DEFAULT_SCHEDULE
-};
-var NETWORK_VERDICTS = /* @__PURE__ */ new Set([
-  "unreachable",
-  "dns_issue",
-  "certificate_rejected",
-  "https_blocked",
-  "local_network_permission",
-  "unreadable_answer"
-]);
-var CODES = new Set(ERROR_CODES);
 var StatusStore = class {
   constructor(deps, options = {}) {
     this.deps = deps;
-    /** Requests sent since start: read by the benchmark. */
-    this.requests = 0;
-    this.entries = /* @__PURE__ */ new Map();
+    this.entries = new Map();
     /** Last statuses of boxes nobody watches now, so a view opened again shows them at once. */
-    this.cache = /* @__PURE__ */ new Map();
-    this.fleetListeners = /* @__PURE__ */ new Set();
-    this.fleetQueued = false;
+    this.cache = new Map();
+    this.fleet = new FleetSignal();
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.limiter = new Limiter(this.options.maxInFlight);
-    this.channel = openTabChannel(deps.channelHost, (message) => this.receive(message));
+    const peer = {
+      leased: (box, until) => this.onLeased(box, until),
+      released: (box) => this.onReleased(box),
+      heard: (box, ip, verdict, generation) => this.onHeard(box, ip, verdict, generation)
+    };
+    this.channel = openTabChannel(deps.channelHost, (message) => receiveTabMessage(message, deps.tabId, peer));
     this.stopVisibility = deps.visibility.onChange(() => this.onVisibilityChange());
   }
   /** Watches a box; the listener gets every new status. Returns the unsubscribe function. */
@@ -498,7 +545,8 @@ var StatusStore = class {
       entry = void 0;
     }
     if (!entry) {
-      entry = this.createEntry(record);
+      entry = newEntry(record, this.cache.get(record.id), this.now());
+      this.cache.delete(record.id);
       this.entries.set(record.id, entry);
       this.startWatching(entry);
     } else {
@@ -513,14 +561,13 @@ var StatusStore = class {
         this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
         this.drop(watched);
         this.entries.delete(record.id);
-        this.notifyFleet();
+        this.fleet.notify();
       }
     };
   }
   /** Every box's status changes: for the fleet summary. */
   subscribeFleet(listener) {
-    this.fleetListeners.add(listener);
-    return () => this.fleetListeners.delete(listener);
+    return this.fleet.subscribe(listener);
   }
   statuses() {
     return [...this.entries.values()].map((entry) => entry.status);
@@ -552,25 +599,10 @@ var StatusStore = class {
     this.stopVisibility();
     this.channel.close();
   }
-  createEntry(record) {
-    const address = parseBoxAddress(record.ip);
-    const cached = this.cache.get(record.id);
-    const reuse = cached !== void 0 && cached.ip === record.ip ? cached.status : void 0;
-    const status = {
-      boxId: record.id,
-      address,
-      verdict: reuse ? reuse.verdict : diagnose(address, void 0, this.now()),
-      checking: false,
-      lastCheckedAt: reuse?.lastCheckedAt
-    };
-    this.cache.delete(record.id);
-    return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0 };
-  }
   startWatching(entry) {
     if (!isProbeable(entry.address)) return;
     const last = entry.status.lastCheckedAt;
-    const fresh = last !== void 0 && this.now() - last < this.options.freshMs;
-    if (fresh) this.schedule(entry, this.options.freshMs - (this.now() - last));
+    if (last !== void 0) this.schedule(entry, delayUntilDue(this.now() - last, this.options.freshMs));
     else if (!this.deps.visibility.hidden()) this.schedule(entry, 0);
   }
   check(entry, urgent) {
@@ -586,67 +618,52 @@ var StatusStore = class {
     entry.abort = abort;
     this.channel.post({ type: "lease", tab: this.deps.tabId, box: entry.record.id, until: this.now() + this.options.leaseMs });
     this.update(entry, { checking: true, nextCheckAt: void 0 });
-    const run = async () => {
-      const outcome = await probeBox(
-        {
-          ...this.deps.net,
-          pageProtocol: this.deps.pageProtocol,
-          localNetworkPermission: this.deps.localNetworkPermission,
-          limit: (task) => this.limiter.run(task, urgent)
-        },
-        {
-          address: entry.address,
-          order: generationOrder(entry.generation, entry.record.version),
-          databaseEndDate: databaseEndDate(entry.record),
-          timeoutMs: this.options.timeoutMs,
-          signal: abort.signal
-        }
-      );
-      this.requests += outcome.requests;
-      if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
-      entry.generation = outcome.generation ?? entry.generation;
-      const verdict = diagnose(entry.address, outcome.observations, this.now());
-      this.conclude(entry, verdict, urgent);
-      this.channel.post({
-        type: "verdict",
-        tab: this.deps.tabId,
-        box: entry.record.id,
-        ip: String(entry.record.ip),
-        verdict: entry.status.verdict,
-        generation: entry.generation
-      });
-    };
-    entry.inFlight = run().finally(() => {
+    entry.inFlight = this.probe(entry, abort.signal, urgent).finally(() => {
       entry.inFlight = void 0;
       entry.abort = void 0;
     });
     return entry.inFlight;
   }
-  /** Applies the flapping rule, publishes, and plans the next check. */
+  async probe(entry, signal, urgent) {
+    const outcome = await probeBox(
+      {
+        ...this.deps.net,
+        pageProtocol: this.deps.pageProtocol,
+        localNetworkPermission: this.deps.localNetworkPermission,
+        limit: (task) => this.limiter.run(task, urgent)
+      },
+      { address: entry.address, order: generationOrder(entry.generation, entry.record.version), timeoutMs: this.options.timeoutMs, signal }
+    );
+    if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
+    entry.generation = outcome.generation ?? entry.generation;
+    this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
+    this.channel.post({
+      type: "verdict",
+      tab: this.deps.tabId,
+      box: entry.record.id,
+      ip: String(entry.record.ip),
+      verdict: entry.status.verdict,
+      generation: entry.generation
+    });
+  }
+  /** Every verdict, this tab's or another's, comes through here: the flapping rule, then publish. */
   conclude(entry, verdict, urgent) {
-    const shown = entry.status.verdict;
-    const needsConfirmation = !urgent && shown.key === "ok" && NETWORK_VERDICTS.has(verdict.key) && entry.pending?.key !== verdict.key;
-    if (needsConfirmation) {
+    const shown = entry.status.verdict.key;
+    if (settle({ shown, pending: entry.pending?.key, next: verdict.key, urgent }) === "confirm") {
       entry.pending = verdict;
       this.update(entry, { checking: false });
-      this.plan(entry, "confirm", 0);
+      this.plan(entry, { cadence: "confirm", step: 0 });
       return;
     }
     entry.pending = void 0;
-    this.publish(entry, verdict);
-  }
-  publish(entry, verdict) {
-    const previous = entry.status.verdict.key;
-    const healthy = verdict.key === "ok";
-    const cadence = healthy ? "healthy" : "failing";
-    const step = verdict.key === previous && entry.cadence === cadence ? entry.step + 1 : 0;
+    const cadence = cadenceAfter(shown, entry, verdict.key);
     this.update(entry, { verdict, checking: false, lastCheckedAt: verdict.checkedAt ?? this.now() });
-    this.plan(entry, cadence, step);
+    this.plan(entry, cadence);
   }
-  plan(entry, cadence, step) {
+  plan(entry, { cadence, step }) {
     entry.cadence = cadence;
     entry.step = step;
-    const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+    const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
     this.schedule(entry, nextDelay({ cadence, step, box18Error }, this.deps.random, this.options.schedule));
   }
   schedule(entry, delay) {
@@ -660,55 +677,38 @@ var StatusStore = class {
     void this.check(entry, false);
   }
   onVisibilityChange() {
-    if (this.deps.visibility.hidden()) {
-      for (const entry of this.entries.values()) this.clearTimer(entry);
-      return;
-    }
+    const hidden = this.deps.visibility.hidden();
     for (const entry of this.entries.values()) {
-      if (entry.inFlight || !isProbeable(entry.address)) continue;
-      const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+      if (hidden) this.clearTimer(entry);
+      if (hidden || entry.inFlight || !isProbeable(entry.address)) continue;
+      const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
       const gap = box18Error ? this.options.schedule.box18ErrorMinMs : this.options.freshMs;
-      const since = this.now() - (entry.status.lastCheckedAt ?? -Infinity);
-      if (since >= gap) void this.check(entry, false);
-      else this.schedule(entry, gap - since);
+      const delay = delayUntilDue(this.now() - (entry.status.lastCheckedAt ?? -Infinity), gap);
+      if (delay === 0) void this.check(entry, false);
+      else this.schedule(entry, delay);
     }
   }
-  receive(message) {
-    if (message.tab === this.deps.tabId) return;
-    if (message.type === "lease") {
-      const entry = this.entries.get(message.box);
-      if (entry) entry.leaseUntil = message.until;
-    } else if (message.type === "release") {
-      for (const box of message.boxes) {
-        const entry = this.entries.get(box);
-        if (!entry || entry.leaseUntil === void 0) continue;
-        entry.leaseUntil = void 0;
-        if (!entry.inFlight && !this.deps.visibility.hidden()) void this.check(entry, false);
-      }
-    } else {
-      const entry = this.entries.get(message.box);
-      if (!entry || String(entry.record.ip) !== message.ip || entry.inFlight) return;
-      entry.leaseUntil = void 0;
-      entry.pending = void 0;
-      if (message.generation === "19" || message.generation === "18" || message.generation === "legacy") {
-        entry.generation = message.generation;
-      }
-      this.publish(entry, message.verdict);
-    }
+  onLeased(box, until) {
+    const entry = this.entries.get(box);
+    if (entry) entry.leaseUntil = until;
+  }
+  onReleased(box) {
+    const entry = this.entries.get(box);
+    if (!entry || entry.leaseUntil === void 0) return;
+    entry.leaseUntil = void 0;
+    if (!entry.inFlight && !this.deps.visibility.hidden()) void this.check(entry, false);
+  }
+  onHeard(box, ip, verdict, generation) {
+    const entry = this.entries.get(box);
+    if (!entry || String(entry.record.ip) !== ip || entry.inFlight) return;
+    entry.leaseUntil = void 0;
+    entry.generation = generation ?? entry.generation;
+    this.conclude(entry, verdict, false);
   }
   update(entry, change) {
     entry.status = { ...entry.status, ...change };
     for (const listener of entry.listeners) listener(entry.status);
-    this.notifyFleet();
-  }
-  /** Coalesced per microtask: a round over 1,000 boxes recounts the fleet once, not 2,000 times. */
-  notifyFleet() {
-    if (this.fleetQueued || this.fleetListeners.size === 0) return;
-    this.fleetQueued = true;
-    queueMicrotask(() => {
-      this.fleetQueued = false;
-      for (const listener of this.fleetListeners) listener();
-    });
+    this.fleet.notify();
   }
   clearTimer(entry) {
     if (entry.timer !== void 0) this.deps.net.clearTimeout(entry.timer);
@@ -722,15 +722,7 @@ var StatusStore = class {
     return this.deps.net.now();
   }
 };
-function isProbeable(address) {
-  return address.kind === "named" || address.kind === "plain_ip";
-}
-function databaseEndDate(record) {
-  const value = record.ssl_certificate_end_date;
-  return typeof value === "string" ? parseBoxDate(value) : void 0;
-}
 
-// static/src/odoo/status_service.ts
 var STATUS_SERVICE = "iot_https_certificate.status";
 var documentVisibility = {
   hidden: () => document.visibilityState === "hidden",
@@ -780,11 +772,7 @@ function registerStatusService() {
   if (!services.contains(STATUS_SERVICE)) services.add(STATUS_SERVICE, statusService);
 }
 
-// static/src/odoo/widgets.ts
 
-// static/src/components/certificate_badge/certificate_badge.ts
-
-// static/src/core/catalog.ts
 var DOC_ROOT = "https://www.odoo.com/documentation/";
 var DOC_PAGE = {
   "16.0": "applications/general/iot/config/https_certificate_iot.html",
@@ -816,10 +804,14 @@ function getCatalog() {
 function buildCatalog() {
   const refreshFirst = _t("Open the box homepage and refresh it once: each load makes the box retry the certificate.");
   const withAdmin = _t("This depends on your network, so involve whoever manages it.");
+  const connectedAndOnline = _t("Check that the box is connected to this database and can reach odoo.com.");
+  const eligible = _t("Check that the database is eligible (see the checklist).");
+  const checklistHolds = _t("Make sure every point of the eligibility checklist holds.");
   const entries = {};
   const add = (key, entry) => {
     entries[key] = { key, ...entry };
   };
+  const addCode = (code, entry, v19Anchor) => add(code, { ...entry, anchor: { legacy: codeAnchor(code), v19: v19Anchor } });
   add("checking", {
     label: _t("Checking…"),
     title: _t("Checking the box's HTTPS certificate…"),
@@ -840,11 +832,7 @@ function buildCatalog() {
     label: _t("Renewal overdue"),
     title: _t("The certificate ends in less than 10 days: its automatic renewal has failed."),
     cause: _t("The box asks odoo.com for a new certificate once fewer than 10 days are left. It still has the old one, so those requests did not succeed."),
-    steps: [
-      refreshFirst,
-      _t("Check that the box is connected to this database and can reach odoo.com."),
-      _t("Check that the database is eligible (see the checklist).")
-    ],
+    steps: [refreshFirst, connectedAndOnline, eligible],
     severity: "warning",
     checklist: "eligibility",
     anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone }
@@ -853,11 +841,7 @@ function buildCatalog() {
     label: _t("Expired"),
     title: _t("The HTTPS certificate has expired."),
     cause: _t("The certificate's end date has passed, so browsers and payment terminals refuse the HTTPS connection."),
-    steps: [
-      refreshFirst,
-      _t("Check that the box is connected to this database and can reach odoo.com."),
-      _t("Check that the database is eligible (see the checklist).")
-    ],
+    steps: [refreshFirst, connectedAndOnline, eligible],
     severity: "danger",
     checklist: "eligibility",
     anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone }
@@ -866,60 +850,54 @@ function buildCatalog() {
     label: _t("No certificate yet"),
     title: _t("The box has no HTTPS certificate yet."),
     cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
-    steps: [refreshFirst, _t("Make sure every point of the eligibility checklist holds.")],
+    steps: [refreshFirst, checklistHolds],
     severity: "warning",
     checklist: "eligibility",
     anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone }
   });
-  add("ERR_IOT_HTTPS_CHECK_NO_SERVER", {
+  addCode("ERR_IOT_HTTPS_CHECK_NO_SERVER", {
     label: _t("Error: no server"),
     title: _t("The box is not connected to a database."),
     cause: _t("The box has no server configured, so it cannot ask for a certificate. This also happens while it runs as a Wi-Fi access point."),
     steps: [_t("Connect the box to this database again (IoT app, Connect), then refresh the box homepage.")],
-    severity: "danger",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_NO_SERVER"), v19: ANCHOR.troubleshooting }
-  });
-  add("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", {
+    severity: "danger"
+  }, ANCHOR.troubleshooting);
+  addCode("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", {
     label: _t("Error: certificate unreadable"),
     title: _t("The box could not read its certificate file."),
     cause: _t("An unexpected error happened while the box read its existing HTTPS certificate."),
     steps: [_t("Make sure the certificate file on the box is readable: restart the box, then refresh its homepage."), _t("If it persists, flash the box with a recent image.")],
-    severity: "danger",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION"), v19: ANCHOR.troubleshooting }
-  });
-  add("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
+    severity: "danger"
+  }, ANCHOR.troubleshooting);
+  addCode("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
     label: _t("Error: credentials missing"),
     title: _t("The box lacks the database UUID or the subscription code."),
     cause: _t("Without both values the box cannot prove to odoo.com which subscription it belongs to."),
     steps: [_t("On the box homepage, open Credential and enter both values as they are configured for this database."), refreshFirst],
-    severity: "danger",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL"), v19: ANCHOR.credentials }
-  });
-  add("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
+    severity: "danger"
+  }, ANCHOR.credentials);
+  addCode("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
     label: _t("Error: odoo.com unreachable"),
     title: _t("The box could not reach odoo.com."),
     cause: _t("The request to odoo.com failed: the box has no internet access, or a firewall, proxy or VPN blocks it."),
     steps: [_t("Check that the box has internet access."), _t("Allow the box to reach https://www.odoo.com through the firewall, proxy or VPN."), withAdmin, _t("The box logs hold the full error.")],
-    severity: "danger",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"), v19: ANCHOR.notReachable }
-  });
-  add("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
+    severity: "danger"
+  }, ANCHOR.notReachable);
+  addCode("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
     label: _t("Error: odoo.com answered"),
     title: _t("Odoo.com answered with an unexpected HTTP status."),
     cause: _t("The box reached odoo.com, but the answer was an HTTP error instead of a certificate."),
     steps: [_t("Open https://www.odoo.com in a browser: if it is under maintenance, wait for it to come back."), _t("Otherwise, open a support ticket and quote the three-digit status shown here.")],
-    severity: "danger",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS"), v19: ANCHOR.notReachable }
-  });
-  add("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
+    severity: "danger"
+  }, ANCHOR.notReachable);
+  addCode("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
     label: _t("Error: not eligible"),
     title: _t("Odoo.com refused to deliver a certificate."),
     cause: _t("The box reached odoo.com, which sent no certificate: the database or the box is not eligible."),
-    steps: [_t("Make sure every point of the eligibility checklist holds."), refreshFirst],
+    steps: [checklistHolds, refreshFirst],
     severity: "danger",
-    checklist: "eligibility",
-    anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"), v19: ANCHOR.stillNone }
-  });
+    checklist: "eligibility"
+  }, ANCHOR.stillNone);
   add("unknown_code", {
     label: _t("Unknown error"),
     title: _t("The box reports a certificate problem this add-on does not know."),
@@ -1011,18 +989,14 @@ function buildCatalog() {
   return { entries, checklists };
 }
 function docVersionOf(generation, versionHint) {
-  if (generation === "19") return "19.0";
-  if (generation === "18") return "18.0";
-  const major = readVersionHint(versionHint)?.major;
-  if (major === 16) return "16.0";
-  if (!generation && major === 18) return "18.0";
-  if (!generation && major !== void 0 && major >= 19) return "19.0";
-  return "17.0";
+  const hint = readVersionHint(versionHint);
+  const likely = generation ?? (hint && generationOfVersion(hint));
+  if (likely === "19") return "19.0";
+  if (likely === "18") return "18.0";
+  return hint?.major === 16 ? "16.0" : "17.0";
 }
 
-// static/src/components/certificate_badge/certificate_badge.ts
 
-// static/src/components/presentation.ts
 var ICONS = {
   success: "fa-lock",
   warning: "fa-exclamation-triangle",
@@ -1042,8 +1016,13 @@ function fleetGroupOf(key) {
   if (key === "unreachable" || key === "local_network_permission") return "unreachable";
   return "failing";
 }
+var FLEET_ICONS = {
+  ok: iconOf("ok", "success"),
+  expiring: iconOf("renewal_overdue", "warning"),
+  failing: ICONS.danger,
+  unreachable: iconOf("unreachable", "secondary")
+};
 
-// static/src/components/certificate_badge/certificate_badge.ts
 function badgeView(status, checkedAgo) {
   const entry = getCatalog().entries[status.verdict.key];
   const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
@@ -1056,22 +1035,13 @@ function badgeView(status, checkedAgo) {
     checking: status.checking
   };
 }
-var CertificateBadge = class extends Component {
-  get badge() {
-    return badgeView(this.props.status, this.props.checkedAgo);
-  }
-};
-CertificateBadge.template = "iot_https_certificate.CertificateBadge";
-CertificateBadge.props = { status: Object, checkedAgo: String };
 
-// static/src/components/certificate_panel/certificate_panel.ts
 
-// static/src/components/certificate_panel/support_details.ts
-function supportDetails(status, entry, box, at) {
+function supportDetails(status, entry, identity, at) {
   const { verdict, address } = status;
   const lines = [
-    `IoT box: ${box.name || "-"} (${box.identifier || "-"})`,
-    `Image version: ${box.version || "-"}`,
+    `IoT box: ${identity.name || "-"} (${identity.identifier || "-"})`,
+    `Image version: ${identity.version || "-"}`,
     `Address: ${address.kind === "named" ? address.hostname : address.kind === "plain_ip" ? address.lanIp : address.kind}`,
     `HTTPS certificate: ${entry.label} (${verdict.key})`
   ];
@@ -1083,7 +1053,6 @@ function supportDetails(status, entry, box, at) {
   return lines.join("\n");
 }
 
-// static/src/components/certificate_panel/certificate_panel.ts
 var CertificatePanel = class extends Component {
   setup() {
     this.state = useState({ copied: "" });
@@ -1106,10 +1075,10 @@ var CertificatePanel = class extends Component {
     return iconOf(this.entry.key, this.entry.severity);
   }
   get docUrl() {
-    return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.box.version));
+    return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.identity.version));
   }
   async copySupportDetails() {
-    const text = supportDetails(this.props.status, this.entry, this.props.box, this.props.nowText);
+    const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText);
     try {
       await this.props.copy(text);
       this.state.copied = "done";
@@ -1121,7 +1090,7 @@ var CertificatePanel = class extends Component {
 CertificatePanel.template = "iot_https_certificate.CertificatePanel";
 CertificatePanel.props = {
   status: Object,
-  box: Object,
+  identity: Object,
   checkedAgo: String,
   validUntilText: String,
   nowText: String,
@@ -1129,7 +1098,6 @@ CertificatePanel.props = {
   copy: Function
 };
 
-// static/src/odoo/time.ts
 function formatInstant(ms) {
   return formatDateTime(luxon.DateTime.fromMillis(ms));
 }
@@ -1138,7 +1106,6 @@ function relativeTo(ms, now) {
   return luxon.DateTime.fromMillis(ms).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
 }
 
-// static/src/odoo/use_box_status.ts
 var TICK_MS = 3e4;
 var clock = reactive({ now: Date.now() });
 var clockUsers = 0;
@@ -1164,16 +1131,16 @@ function boxRecordOf(record) {
 function useBoxStatus(getRecord) {
   const store = useService(STATUS_SERVICE);
   const state = useState({ status: void 0 });
-  const time = useClock();
+  const clock2 = useClock();
   let watched;
   let stop = () => {
   };
   const follow = (record) => {
-    const box = boxRecordOf(record);
-    if (watched && watched.id === box.id && watched.ip === box.ip && watched.version === box.version) return;
+    const boxRecord = boxRecordOf(record);
+    if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version) return;
     stop();
-    watched = box;
-    stop = store.subscribe(box, (status) => state.status = markRaw(status));
+    watched = boxRecord;
+    stop = store.subscribe(boxRecord, (status) => state.status = markRaw(status));
   };
   follow(getRecord());
   onWillUpdateProps((next) => follow(next.record));
@@ -1181,12 +1148,10 @@ function useBoxStatus(getRecord) {
   return {
     state,
     store,
-    time,
-    checkedAgo: () => state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, time.now) : ""
+    checkedAgo: () => state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock2.now) : ""
   };
 }
 
-// static/src/odoo/widgets.ts
 var fieldProps = {
   id: { type: String, optional: true },
   name: String,
@@ -1202,17 +1167,17 @@ HttpsLinkField.template = xml`<t t-call="iot_https_certificate.HttpsLinkView"/>`
 HttpsLinkField.props = fieldProps;
 var CertificateBadgeField = class extends Component {
   setup() {
-    this.box = useBoxStatus(() => this.props.record);
+    this.watch = useBoxStatus(() => this.props.record);
   }
   get badge() {
-    return badgeView(this.box.state.status, this.box.checkedAgo());
+    return badgeView(this.watch.state.status, this.watch.checkedAgo());
   }
 };
 CertificateBadgeField.template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
 CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
   setup() {
-    this.box = useBoxStatus(() => this.props.record);
+    this.watch = useBoxStatus(() => this.props.record);
   }
   get identity() {
     const data = this.props.record.data;
@@ -1220,20 +1185,20 @@ var CertificatePanelWidget = class extends Component {
     return { name: text(data.name), identifier: text(data.identifier), version: text(data.version) };
   }
   get validUntilText() {
-    const until = this.box.state.status.verdict.validUntil;
+    const until = this.watch.state.status.verdict.validUntil;
     return until === void 0 ? "" : formatInstant(until);
   }
   get nowText() {
     return formatInstant(Date.now());
   }
   checkNow() {
-    void this.box.store.checkNow(this.box.state.status.boxId);
+    void this.watch.store.checkNow(this.watch.state.status.boxId);
   }
   async copy(text) {
     await browser.navigator.clipboard.writeText(text);
   }
 };
-CertificatePanelWidget.template = xml`<CertificatePanel status="box.state.status" box="identity" checkedAgo="box.checkedAgo()"
+CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
         validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
@@ -1257,10 +1222,12 @@ function registerWidgets() {
   }
 }
 
-// static/src/odoo/fleet_views.ts
 
-// static/src/components/fleet_summary/fleet_summary.ts
 var FleetSummary = class extends Component {
+  constructor() {
+    super(...arguments);
+    this.icons = FLEET_ICONS;
+  }
   get counts() {
     const counts = { ok: 0, expiring: 0, failing: 0, unreachable: 0, checking: 0 };
     for (const status of this.props.statuses) counts[fleetGroupOf(status.verdict.key)]++;
@@ -1276,7 +1243,6 @@ var FleetSummary = class extends Component {
 FleetSummary.template = "iot_https_certificate.FleetSummary";
 FleetSummary.props = { statuses: Array, onShowProblems: Function };
 
-// static/src/odoo/fleet_views.ts
 var FleetSummaryBar = class extends Component {
   setup() {
     const store = useService(STATUS_SERVICE);
@@ -1317,7 +1283,6 @@ function registerFleetViews() {
   if (!views.contains(FLEET_KANBAN)) views.add(FLEET_KANBAN, { ...kanbanView, Renderer: FleetKanbanRenderer });
 }
 
-// static/src/iot_https_certificate.ts
 registerStatusService();
 registerWidgets();
 registerFleetViews();

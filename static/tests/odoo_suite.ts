@@ -6,6 +6,7 @@ import "./core/address.test";
 import "./core/parsers.test";
 import "./core/catalog.test";
 import "./core/diagnosis.test";
-import "./store/schedule.test";
+import "./core/flapping.test";
+import "./core/schedule.test";
 import "./store/status_store.test";
 import "./store/tabs.test";

@@ -5,7 +5,7 @@
 import { StatusStore } from "../../static/src/store/status_store";
 import { FakeClock } from "../../static/tests/helpers/fake_clock";
 import { BODY_19_OK, FakeNetwork } from "../../static/tests/helpers/fake_network";
-import { makeHarness, NAME } from "../../static/tests/helpers/store_harness";
+import { makeHarness, boxName } from "../../static/tests/helpers/store_harness";
 
 const LATENCY = 50;
 const line = (name: string, value: string, comparison: string) => console.log(`bench ${name}: ${value} (${comparison})`);
@@ -36,7 +36,7 @@ async function firstRound(boxes: number, maxInFlight: number): Promise<number> {
     const done = new Set<number>();
     await new Promise<void>((resolve) => {
         for (let n = 0; n < boxes; n++) {
-            store.subscribe({ id: n + 1, ip: NAME(n), version: "19.0" }, (status) => {
+            store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, (status) => {
                 if (status.verdict.key === "ok") done.add(status.boxId);
                 if (done.size === boxes) resolve();
             });
@@ -51,8 +51,8 @@ async function requestsPerHour(): Promise<number> {
     const h = makeHarness({}, {});
     const boxes = 100;
     for (let n = 0; n < boxes; n++) {
-        h.network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK });
-        h.store.subscribe({ id: n + 1, ip: NAME(n), version: "19.0" }, () => undefined);
+        h.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
+        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, () => undefined);
     }
     await h.clock.advance(2 * 3600_000); // settle into the steady cadence
     const before = h.network.log.length;
@@ -67,8 +67,8 @@ async function heapGrowth(cycles: number): Promise<{ raw: number; afterGc: numbe
     const network = new FakeNetwork(clock, 5);
     const h = makeHarness({ schedule: { healthyMs: 1000, healthyMaxMs: 1000, healthyFactor: 1, failingMs: 1000, failingMaxMs: 1000, failingFactor: 1, confirmMs: 1000, box18ErrorMinMs: 1000, jitter: 0 } }, { clock, network });
     for (let n = 0; n < 10; n++) {
-        network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK });
-        h.store.subscribe({ id: n + 1, ip: NAME(n), version: "19.0" }, () => undefined);
+        network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
+        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, () => undefined);
     }
     await clock.advance(10_000);
     network.log.length = 0;

@@ -2,29 +2,21 @@
 // the add-on's link and badge columns against the same list without them, and the script time
 // of one status change, with the number of rows it touched.
 import * as esbuild from "esbuild";
-import { createServer } from "node:http";
-import { readFileSync } from "node:fs";
 import { launch } from "../../scripts/chromium.mjs";
+import { JS, PAGE_FILES, serveStatic } from "../../scripts/static_server.mjs";
 
 const built = await esbuild.build({
     entryPoints: ["tests/bench/views_page.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
     write: false, alias: { "@web": "./dev/web", "@iot_https_certificate/iot_https_certificate": "./static/src/iot_https_certificate.ts" }, logLevel: "silent",
 });
 const PAGE = `<!doctype html><meta charset="utf-8"><div id="bench"></div><script src="/luxon.js"></script><script type="module" src="/page.js"></script>`;
-const server = createServer((req, res) => {
-    if (req.url === "/page.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(built.outputFiles[0].text);
-    if (req.url === "/luxon.js") return res.writeHead(200, { "content-type": "text/javascript" }), res.end(readFileSync("node_modules/luxon/build/global/luxon.js"));
-    if (req.url === "/templates.xml") return res.writeHead(200, { "content-type": "text/xml" }), res.end(readFileSync("static/src/iot_https_certificate.xml"));
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end(PAGE);
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const server = await serveStatic({ ...PAGE_FILES, "/page.js": { text: built.outputFiles[0].text, type: JS } }, PAGE);
 const browser = await launch();
 const line = (name, value, comparison) => console.log(`bench ${name}: ${value} (${comparison})`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
     const page = await browser.context.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(server.url);
     await page.waitForFunction(() => window.bench);
     await page.evaluate(() => window.bench.setup());
     // Main-thread busy time (script, DOM, style, GC), not wall time: OWL renders on the next

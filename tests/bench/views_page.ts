@@ -8,7 +8,7 @@ import { asOdooRecord } from "../../dev/demo/views";
 import { CertificateBadgeField, HttpsLinkField } from "../../static/src/odoo/widgets";
 import type { DemoRecord } from "../../dev/demo/views";
 import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
-import { makeHarness, NAME } from "../../static/tests/helpers/store_harness";
+import { makeHarness, boxName } from "../../static/tests/helpers/store_harness";
 
 // Lists shaped like Odoo's ListRenderer.RecordRow (17.0): a selector CheckBox component per row,
 // plain formatted text for simple readonly cells, and a `Field` wrapper around the widget
@@ -67,10 +67,10 @@ class ReferenceList extends BenchList {
 
 const BOXES = 1000;
 const records: DemoRecord[] = Array.from({ length: BOXES }, (_, n) => ({
-    id: n + 1, name: `Box ${n + 1}`, identifier: `b8:27:eb:${n}`, ip: NAME(n), version: "19.0",
+    id: n + 1, name: `Box ${n + 1}`, identifier: `b8:27:eb:${n}`, ip: boxName(n), version: "19.0",
 }));
 const harness = makeHarness({ maxInFlight: 50 });
-for (let n = 0; n < BOXES; n++) harness.network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 1 });
+for (let n = 0; n < BOXES; n++) harness.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 1 });
 const env = { services: { [STATUS_SERVICE]: harness.store } };
 
 type Kind = "none" | "plain" | "full" | "reference";
@@ -136,7 +136,7 @@ const api = {
             }
         });
         observer.observe(document.getElementById("bench")!, { subtree: true, childList: true, attributes: true, characterData: true });
-        harness.network.hosts.set(NAME(0), { kind: "box", generation: "18", body: JSON.stringify({ is_certificate_ok: false, certificate_details: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT" }), latencyMs: 1 });
+        harness.network.hosts.set(boxName(0), { kind: "box", generation: "18", body: JSON.stringify({ is_certificate_ok: false, certificate_details: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT" }), latencyMs: 1 });
         const done = harness.store.checkNow(1);
         await harness.clock.advance(500);
         await done;

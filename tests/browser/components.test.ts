@@ -2,19 +2,21 @@ import { parseBoxAddress } from "../../static/src/core/address";
 import { docUrl, getCatalog } from "../../static/src/core/catalog";
 import type { CatalogKey } from "../../static/src/core/catalog";
 import type { Verdict } from "../../static/src/core/diagnosis";
-import type { BoxStatus } from "../../static/src/store/status_store";
-import { CertificateBadge } from "../../static/src/components/certificate_badge/certificate_badge";
+import type { BoxStatus } from "../../static/src/store/box_status";
 import { CertificatePanel } from "../../static/src/components/certificate_panel/certificate_panel";
-import { HttpsLink } from "../../static/src/components/https_link/https_link";
-import { cleanup, mountComponent, nextTick, text } from "./helpers";
+import { STATUS_SERVICE } from "../../static/src/odoo/status_service";
+import { CertificateBadgeField, HttpsLinkField } from "../../static/src/odoo/widgets";
+import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
+import { makeHarness } from "../../static/tests/helpers/store_harness";
+import { cleanup, mountComponent, nextTick, text, waitFor } from "./helpers";
 
-const NAME = "192-168-1-10.d73e7513.odoo-iot.com";
+const BOX_NAME = "192-168-1-10.d73e7513.odoo-iot.com";
 const NOW = Date.UTC(2026, 10, 26, 12);
 const DAY = 86_400_000;
 const catalog = getCatalog();
 
-function statusOf(key: CatalogKey, verdict: Partial<Verdict> = {}, ip: unknown = NAME): BoxStatus {
-    return { boxId: 7, address: parseBoxAddress(ip), verdict: { key, rule: 0, generation: "18", ...verdict }, checking: false, lastCheckedAt: NOW - 3 * 60_000 };
+function statusOf(key: CatalogKey, verdict: Partial<Verdict> = {}, ip: unknown = BOX_NAME): BoxStatus {
+    return { boxId: 7, address: parseBoxAddress(ip), verdict: { key, rule: "name_answered", generation: "18", ...verdict }, checking: false, lastCheckedAt: NOW - 3 * 60_000 };
 }
 
 const EXTRA: Partial<Record<CatalogKey, Partial<Verdict>>> = {
@@ -26,10 +28,13 @@ const EXTRA: Partial<Record<CatalogKey, Partial<Verdict>>> = {
     unknown_code: { code: "ERR_IOT_HTTPS_SOMETHING_NEW" },
 };
 
+/** The props Odoo gives a field widget on the `ip` field of a box record. */
+const ipField = (ip: unknown) => ({ name: "ip", record: { resId: 7, data: { ip } } });
+
 function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string[] }) {
     return {
         status,
-        box: { name: "Shop box", identifier: "b8:27:eb:00:00:01", version: "18.0" },
+        identity: { name: "Shop box", identifier: "b8:27:eb:00:00:01", version: "18.0" },
         checkedAgo: "3 minutes ago",
         validUntilText: status.verdict.validUntil ? new Date(status.verdict.validUntil).toISOString().slice(0, 10) : "",
         nowText: "11/26/2026 12:00:00",
@@ -101,13 +106,13 @@ QUnit.module("components", (hooks) => {
     });
 
     QUnit.test("the link opens the validated name in a new tab; other values are muted text", async (assert) => {
-        let target = await mountComponent(HttpsLink, { address: parseBoxAddress(NAME) });
+        let target = await mountComponent(HttpsLinkField, ipField(BOX_NAME));
         const link = target.querySelector("a")!;
-        assert.strictEqual(link.getAttribute("href"), `https://${NAME}/`);
+        assert.strictEqual(link.getAttribute("href"), `https://${BOX_NAME}/`);
         assert.strictEqual(link.getAttribute("target"), "_blank");
         assert.strictEqual(link.getAttribute("rel"), "noopener noreferrer");
         cleanup();
-        target = await mountComponent(HttpsLink, { address: parseBoxAddress("192.168.1.10") });
+        target = await mountComponent(HttpsLinkField, ipField("192.168.1.10"));
         assert.notOk(target.querySelector("a"));
         assert.strictEqual(text(target), "No certificate yet");
         assert.ok(target.querySelector(".text-muted"));
@@ -115,7 +120,7 @@ QUnit.module("components", (hooks) => {
 
     QUnit.test("hostile ip, detail and code show up as inert text, never a link or markup", async (assert) => {
         const hostile = `<img src=x onerror="window.owned=1"><a href="javascript:alert(1)">x</a>`;
-        let target = await mountComponent(HttpsLink, { address: parseBoxAddress(hostile) });
+        let target = await mountComponent(HttpsLinkField, ipField(hostile));
         assert.notOk(target.querySelector("a, img"), "no element from the value");
         assert.ok(text(target).startsWith("Invalid address: <img"));
         cleanup();
@@ -127,8 +132,13 @@ QUnit.module("components", (hooks) => {
     });
 
     QUnit.test("badge: checking is shown honestly next to the last verdict", async (assert) => {
-        const status = { ...statusOf("ok"), checking: true };
-        const target = await mountComponent(CertificateBadge, { status, checkedAgo: "a minute ago" });
+        const h = makeHarness();
+        h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });
+        const target = await mountComponent(CertificateBadgeField, ipField(BOX_NAME), { services: { [STATUS_SERVICE]: h.store } });
+        await h.clock.advance(100);
+        await waitFor(() => target.querySelector(".o_iot_https_badge")?.getAttribute("data-state") === "ok", "the OK verdict");
+        void h.store.checkNow(7);
+        await waitFor(() => target.querySelector(".o_iot_https_badge")?.getAttribute("aria-busy") === "true", "the check in flight");
         const badge = target.querySelector(".o_iot_https_badge")!;
         assert.strictEqual(badge.getAttribute("aria-busy"), "true");
         assert.ok(badge.querySelector(".o_iot_https_checking"));

@@ -1,11 +1,11 @@
 import { parseBoxAddress } from "../../static/src/core/address";
 import type { CatalogKey } from "../../static/src/core/catalog";
-import type { BoxStatus } from "../../static/src/store/status_store";
+import type { BoxStatus } from "../../static/src/store/box_status";
 import { FleetSummary } from "../../static/src/components/fleet_summary/fleet_summary";
 import { cleanup, mountComponent, text } from "./helpers";
 
 const status = (boxId: number, key: CatalogKey): BoxStatus => ({
-    boxId, address: parseBoxAddress("192.168.1.10"), verdict: { key, rule: 0 }, checking: false,
+    boxId, address: parseBoxAddress("192.168.1.10"), verdict: { key, rule: "name_answered" }, checking: false,
 });
 
 QUnit.module("fleet summary", (hooks) => {

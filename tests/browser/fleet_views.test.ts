@@ -5,7 +5,7 @@ import "../../static/src/iot_https_certificate";
 import { FLEET_KANBAN, FLEET_LIST, FleetKanbanRenderer, FleetListRenderer } from "../../static/src/odoo/fleet_views";
 import { STATUS_SERVICE } from "../../static/src/odoo/status_service";
 import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
-import { makeHarness, NAME } from "../../static/tests/helpers/store_harness";
+import { makeHarness, boxName } from "../../static/tests/helpers/store_harness";
 import { cleanup, mountComponent, text, waitFor } from "./helpers";
 
 QUnit.module("fleet views", (hooks) => {
@@ -23,11 +23,11 @@ QUnit.module("fleet views", (hooks) => {
     for (const [name, Renderer] of [["list", FleetListRenderer], ["kanban", FleetKanbanRenderer]] as const) {
         QUnit.test(`${name}: the summary above Odoo's own renderer; the filter goes to the search model`, async (assert) => {
             const h = makeHarness();
-            h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
+            h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
             const filters: unknown[] = [];
             const env = { services: { [STATUS_SERVICE]: h.store }, searchModel: { createNewFilters: (f: unknown[]) => filters.push(...f) } };
-            h.store.subscribe({ id: 1, ip: NAME(0), version: "19.0" }, () => {});
-            h.store.subscribe({ id: 2, ip: NAME(1), version: "19.0" }, () => {});
+            h.store.subscribe({ id: 1, ip: boxName(0), version: "19.0" }, () => {});
+            h.store.subscribe({ id: 2, ip: boxName(1), version: "19.0" }, () => {});
             const list = { records: [{ id: 1, data: { name: "Front desk" } }, { id: 2, data: { name: "Back office" } }] };
             const target = await mountComponent(Renderer, { list }, env);
             assert.ok(target.querySelector(".o_iot_https_fleet"), "the summary");

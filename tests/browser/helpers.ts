@@ -1,5 +1,6 @@
 /** Mounting helpers for component tests in the browser, in the manner of OWL's own tests. */
 import { App } from "@odoo/owl";
+import { pollUntil } from "../poll.mjs";
 
 let templates: string | undefined;
 let apps: App[] = [];
@@ -24,12 +25,8 @@ export function nextTick(): Promise<void> {
     return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
-export async function waitFor(condition: () => boolean, what: string, tries = 200): Promise<void> {
-    for (let i = 0; i < tries; i++) {
-        if (condition()) return;
-        await nextTick();
-    }
-    throw new Error(`timed out waiting for ${what}`);
+export function waitFor(condition: () => boolean, what: string, tries = 200): Promise<void> {
+    return pollUntil(condition, what, { pause: nextTick, tries });
 }
 
 export const text = (el: Element | null) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();

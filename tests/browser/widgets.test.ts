@@ -7,7 +7,7 @@ import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
 import { makeHarness } from "../../static/tests/helpers/store_harness";
 import { cleanup, mountComponent, text, waitFor } from "./helpers";
 
-const NAME = "10-0-0-1.abcd1234.odoo-iot.com";
+const BOX_NAME = "10-0-0-1.abcd1234.odoo-iot.com";
 const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, version: "19.0", name: "Shop box", identifier: "b8:27:eb:00:00:01" } });
 
 QUnit.module("odoo widgets", (hooks) => {
@@ -23,8 +23,8 @@ QUnit.module("odoo widgets", (hooks) => {
 
     QUnit.test("the form panel follows the store: checking, then the verdict; Check now probes again", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
-        const target = await mountComponent(CertificatePanelWidget, { record: record(NAME) }, { services: { [STATUS_SERVICE]: h.store } });
+        h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });
+        const target = await mountComponent(CertificatePanelWidget, { record: record(BOX_NAME) }, { services: { [STATUS_SERVICE]: h.store } });
         assert.strictEqual(text(target.querySelector(".o_iot_https_checked")), "Not checked yet");
         await h.clock.advance(1);
         await waitFor(() => text(target.querySelector(".o_iot_https_checked")) === "Checking…", "the probe in flight");
@@ -41,19 +41,19 @@ QUnit.module("odoo widgets", (hooks) => {
 
     QUnit.test("badge fields: one per row, each following its own box; unmounting stops the polling", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME, { kind: "box", generation: "19", body: BODY_19_OK });
+        h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });
         const env = { services: { [STATUS_SERVICE]: h.store } };
         const intervals = { started: 0, cleared: 0 };
         const { setInterval, clearInterval } = browser;
         browser.setInterval = ((handler: () => void, ms: number) => (intervals.started++, setInterval(handler, ms))) as typeof setInterval;
         browser.clearInterval = ((id: number) => (intervals.cleared++, clearInterval(id))) as typeof clearInterval;
-        const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(NAME) }, env);
+        const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(BOX_NAME) }, env);
         await mountComponent(CertificateBadgeField, { name: "ip", record: record("192.168.1.50", 2) }, env);
-        await mountComponent(HttpsLinkField, { name: "ip", record: record(NAME) }, env);
+        await mountComponent(HttpsLinkField, { name: "ip", record: record(BOX_NAME) }, env);
         await h.clock.advance(20_000);
         await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 1, "the OK badge");
         assert.deepEqual([...target.querySelectorAll(".o_iot_https_badge")].map((b) => b.getAttribute("data-state")), ["ok", "unreachable"]);
-        assert.strictEqual(target.querySelector("a.o_iot_https_link")!.getAttribute("href"), `https://${NAME}/`);
+        assert.strictEqual(target.querySelector("a.o_iot_https_link")!.getAttribute("href"), `https://${BOX_NAME}/`);
         assert.ok(target.querySelector(".o_iot_https_badge")!.getAttribute("title")!.includes("Last checked "), "the tooltip says when");
         cleanup();
         Object.assign(browser, { setInterval, clearInterval });

@@ -7,6 +7,7 @@ import { startFleet } from "../../dev/boxes.mjs";
 import { makeLeaf } from "../../dev/ca.mjs";
 import { startDemo } from "../../dev/demo_server.mjs";
 import { launch } from "../../scripts/chromium.mjs";
+import { pollUntil } from "../poll.mjs";
 import { EXPECTED } from "./expected.mjs";
 
 const TIMEOUT = 60_000;
@@ -26,15 +27,9 @@ const settled = (page) =>
         return badges.length > 0 && badges.every((b) => b.getAttribute("aria-busy") === "false" && b.getAttribute("data-state") !== "checking");
     }, null, { timeout: TIMEOUT });
 
-/** Polls a condition on the test's side (the simulated boxes), without sleeping a fixed time. */
-async function until(condition, what) {
-    for (let i = 0; i < 600; i++) {
-        if (condition()) return;
-        await new Promise((resolve) => setImmediate(resolve));
-        await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-}
+/** Polls a condition on the test's side (the simulated boxes). */
+const until = (condition, what) =>
+    pollUntil(condition, what, { tries: 600, pause: () => new Promise((resolve) => setTimeout(resolve, 10)) });
 
 const rowOf = (page, id) => page.locator(`.o_data_row[data-id="${id}"]`);
 const panelState = (page, state) => page.waitForSelector(`.o_iot_https_panel[data-state="${state}"]`, { timeout: TIMEOUT });

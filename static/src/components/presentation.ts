@@ -28,3 +28,11 @@ export function fleetGroupOf(key: CatalogKey): FleetGroup {
     if (key === "unreachable" || key === "local_network_permission") return "unreachable";
     return "failing";
 }
+
+/** The icon of each counted fleet group: the icon its badges carry. */
+export const FLEET_ICONS: Record<Exclude<FleetGroup, "checking">, string> = {
+    ok: iconOf("ok", "success"),
+    expiring: iconOf("renewal_overdue", "warning"),
+    failing: ICONS.danger,
+    unreachable: iconOf("unreachable", "secondary"),
+};

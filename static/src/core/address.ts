@@ -21,7 +21,7 @@ const OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 // Lower case only, no port, no trailing dot: exactly what a box writes. The label is the
 // per-customer subdomain; DNS caps a label at 63 characters.
-const NAME = new RegExp(
+const NAME_PATTERN = new RegExp(
     `^${OCTET}-${OCTET}-${OCTET}-${OCTET}\\.([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\\.odoo-iot\\.com$`
 );
 
@@ -37,7 +37,7 @@ export function parseBoxAddress(value: unknown): BoxAddress {
         const lanIp = ip.slice(1, 5).join(".");
         return { kind: "plain_ip", lanIp, lanUrl: lanUrlOf(lanIp) };
     }
-    const name = NAME.exec(value);
+    const name = NAME_PATTERN.exec(value);
     if (name) {
         const lanIp = name.slice(1, 5).join(".");
         return { kind: "named", hostname: value, httpsUrl: `https://${value}/`, lanIp, lanUrl: lanUrlOf(lanIp) };

@@ -6,7 +6,8 @@
  * (see ./translate.ts). The catalog is built on first use, once the session's translations
  * are loaded.
  */
-import { readVersionHint } from "./observations";
+import { generationOfVersion, readVersionHint } from "./generation";
+import type { Generation } from "./generation";
 import type { ErrorCode } from "./observations";
 import { _t } from "./translate";
 
@@ -95,12 +96,19 @@ export function getCatalog(): Catalog {
 }
 
 function buildCatalog(): Catalog {
+    // Steps that several states share, written once.
     const refreshFirst = _t("Open the box homepage and refresh it once: each load makes the box retry the certificate.");
     const withAdmin = _t("This depends on your network, so involve whoever manages it.");
+    const connectedAndOnline = _t("Check that the box is connected to this database and can reach odoo.com.");
+    const eligible = _t("Check that the database is eligible (see the checklist).");
+    const checklistHolds = _t("Make sure every point of the eligibility checklist holds.");
     const entries = {} as Record<CatalogKey, CatalogEntry>;
     const add = (key: CatalogKey, entry: Omit<CatalogEntry, "key">) => {
         entries[key] = { key, ...entry };
     };
+    /** A documented code: its 16–18 anchor is the code itself. */
+    const addCode = (code: ErrorCode, entry: Omit<CatalogEntry, "key" | "anchor">, v19Anchor: string) =>
+        add(code, { ...entry, anchor: { legacy: codeAnchor(code), v19: v19Anchor } });
 
     add("checking", {
         label: _t("Checking…"),
@@ -122,11 +130,7 @@ function buildCatalog(): Catalog {
         label: _t("Renewal overdue"),
         title: _t("The certificate ends in less than 10 days: its automatic renewal has failed."),
         cause: _t("The box asks odoo.com for a new certificate once fewer than 10 days are left. It still has the old one, so those requests did not succeed."),
-        steps: [
-            refreshFirst,
-            _t("Check that the box is connected to this database and can reach odoo.com."),
-            _t("Check that the database is eligible (see the checklist)."),
-        ],
+        steps: [refreshFirst, connectedAndOnline, eligible],
         severity: "warning",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
@@ -135,11 +139,7 @@ function buildCatalog(): Catalog {
         label: _t("Expired"),
         title: _t("The HTTPS certificate has expired."),
         cause: _t("The certificate's end date has passed, so browsers and payment terminals refuse the HTTPS connection."),
-        steps: [
-            refreshFirst,
-            _t("Check that the box is connected to this database and can reach odoo.com."),
-            _t("Check that the database is eligible (see the checklist)."),
-        ],
+        steps: [refreshFirst, connectedAndOnline, eligible],
         severity: "danger",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
@@ -148,60 +148,54 @@ function buildCatalog(): Catalog {
         label: _t("No certificate yet"),
         title: _t("The box has no HTTPS certificate yet."),
         cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
-        steps: [refreshFirst, _t("Make sure every point of the eligibility checklist holds.")],
+        steps: [refreshFirst, checklistHolds],
         severity: "warning",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone },
     });
-    add("ERR_IOT_HTTPS_CHECK_NO_SERVER", {
+    addCode("ERR_IOT_HTTPS_CHECK_NO_SERVER", {
         label: _t("Error: no server"),
         title: _t("The box is not connected to a database."),
         cause: _t("The box has no server configured, so it cannot ask for a certificate. This also happens while it runs as a Wi-Fi access point."),
         steps: [_t("Connect the box to this database again (IoT app, Connect), then refresh the box homepage.")],
         severity: "danger",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_NO_SERVER"), v19: ANCHOR.troubleshooting },
-    });
-    add("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", {
+    }, ANCHOR.troubleshooting);
+    addCode("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", {
         label: _t("Error: certificate unreadable"),
         title: _t("The box could not read its certificate file."),
         cause: _t("An unexpected error happened while the box read its existing HTTPS certificate."),
         steps: [_t("Make sure the certificate file on the box is readable: restart the box, then refresh its homepage."), _t("If it persists, flash the box with a recent image.")],
         severity: "danger",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION"), v19: ANCHOR.troubleshooting },
-    });
-    add("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
+    }, ANCHOR.troubleshooting);
+    addCode("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
         label: _t("Error: credentials missing"),
         title: _t("The box lacks the database UUID or the subscription code."),
         cause: _t("Without both values the box cannot prove to odoo.com which subscription it belongs to."),
         steps: [_t("On the box homepage, open Credential and enter both values as they are configured for this database."), refreshFirst],
         severity: "danger",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL"), v19: ANCHOR.credentials },
-    });
-    add("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
+    }, ANCHOR.credentials);
+    addCode("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
         label: _t("Error: odoo.com unreachable"),
         title: _t("The box could not reach odoo.com."),
         cause: _t("The request to odoo.com failed: the box has no internet access, or a firewall, proxy or VPN blocks it."),
         steps: [_t("Check that the box has internet access."), _t("Allow the box to reach https://www.odoo.com through the firewall, proxy or VPN."), withAdmin, _t("The box logs hold the full error.")],
         severity: "danger",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"), v19: ANCHOR.notReachable },
-    });
-    add("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
+    }, ANCHOR.notReachable);
+    addCode("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
         label: _t("Error: odoo.com answered"),
         title: _t("Odoo.com answered with an unexpected HTTP status."),
         cause: _t("The box reached odoo.com, but the answer was an HTTP error instead of a certificate."),
         steps: [_t("Open https://www.odoo.com in a browser: if it is under maintenance, wait for it to come back."), _t("Otherwise, open a support ticket and quote the three-digit status shown here.")],
         severity: "danger",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS"), v19: ANCHOR.notReachable },
-    });
-    add("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
+    }, ANCHOR.notReachable);
+    addCode("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
         label: _t("Error: not eligible"),
         title: _t("Odoo.com refused to deliver a certificate."),
         cause: _t("The box reached odoo.com, which sent no certificate: the database or the box is not eligible."),
-        steps: [_t("Make sure every point of the eligibility checklist holds."), refreshFirst],
+        steps: [checklistHolds, refreshFirst],
         severity: "danger",
         checklist: "eligibility",
-        anchor: { legacy: codeAnchor("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"), v19: ANCHOR.stillNone },
-    });
+    }, ANCHOR.stillNone);
     add("unknown_code", {
         label: _t("Unknown error"),
         title: _t("The box reports a certificate problem this add-on does not know."),
@@ -295,15 +289,13 @@ function buildCatalog(): Catalog {
 }
 
 /**
- * The documentation version for a box: its generation when a probe found it, else the image
- * version's hint. A 16/17 box answers only `hello`, so the hint tells 16.0 from 17.0.
+ * The documentation version for a box: its generation when a probe found it, else the one the
+ * image version hints at. A 16/17 box answers only `hello`, so the hint tells 16.0 from 17.0.
  */
-export function docVersionOf(generation: string | undefined, versionHint: unknown): DocVersion {
-    if (generation === "19") return "19.0";
-    if (generation === "18") return "18.0";
-    const major = readVersionHint(versionHint)?.major;
-    if (major === 16) return "16.0";
-    if (!generation && major === 18) return "18.0";
-    if (!generation && major !== undefined && major >= 19) return "19.0";
-    return "17.0";
+export function docVersionOf(generation: Generation | undefined, versionHint: unknown): DocVersion {
+    const hint = readVersionHint(versionHint);
+    const likely = generation ?? (hint && generationOfVersion(hint));
+    if (likely === "19") return "19.0";
+    if (likely === "18") return "18.0";
+    return hint?.major === 16 ? "16.0" : "17.0";
 }

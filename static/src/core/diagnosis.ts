@@ -1,35 +1,59 @@
 /**
- * Diagnosis: observations of one box + the time → a verdict. Pure and synchronous.
+ * Diagnosis: observations of one box, what the database knows of it, and the time → a verdict.
+ * Pure and synchronous.
  *
  * Rules, first match wins ("name" = https://<name>/, "name http" = http://<name>:8069/,
  * "lan" = http://<lan-ip>:8069/, "report" = what the box's status endpoint said):
  *
- * | #  | when                                                                 | verdict                  |
- * |----|----------------------------------------------------------------------|--------------------------|
- * | 1  | address empty or malformed                                           | invalid_address          |
- * | 2  | nothing observed yet                                                 | checking                 |
- * | 3  | report carries one of the six codes                                  | that code (+status/detail)|
- * | 4  | report carries text the catalog does not know                        | unknown_code (verbatim)  |
- * | 5  | a known end date (report, else database) has passed                  | expired                  |
- * | 6  | a known end date is less than 10 days away                           | renewal_overdue          |
- * | 7  | plain-IP address (box answered), or report says no/temporary cert.  | no_certificate           |
- * | 8  | report unreadable, and name answered or name http not tried          | unreadable_answer        |
- * | 9  | name answered                                                        | ok (with validity if known) |
- * | 10 | name failed, box answered elsewhere, name http answered              | certificate_rejected     |
- * | 11 | name failed, box answered elsewhere, name http failed                | dns_issue                |
- * | 12 | name failed, box answered elsewhere, name http not allowed here      | https_blocked            |
- * | 13 | nothing answered, local network permission not granted               | local_network_permission |
- * | 14 | nothing answered                                                     | unreachable              |
+ * | rule                | when                                                             | verdict                  |
+ * |---------------------|------------------------------------------------------------------|--------------------------|
+ * | address_invalid     | address empty or malformed                                       | invalid_address          |
+ * | not_checked         | nothing observed yet                                             | checking                 |
+ * | box_code            | report carries one of the six codes                              | that code (+status/detail)|
+ * | box_unknown_text    | report carries text the catalog does not know                    | unknown_code (verbatim)  |
+ * | end_passed          | a known end date (report, else database) has passed              | expired                  |
+ * | end_within_renewal  | a known end date is less than 10 days away                       | renewal_overdue          |
+ * | no_certificate      | plain-IP address (box answered), or report says no/temporary cert| no_certificate           |
+ * | answer_unreadable   | report unreadable, and name answered or name http not tried      | unreadable_answer        |
+ * | name_answered       | name answered                                                    | ok (with validity if known) |
+ * | name_refused        | name failed, box answered elsewhere, name http answered          | certificate_rejected     |
+ * | name_unresolved     | name failed, box answered elsewhere, name http failed            | dns_issue                |
+ * | name_untestable     | name failed, box answered elsewhere, name http not allowed here  | https_blocked            |
+ * | permission_missing  | nothing answered, local network permission not granted           | local_network_permission |
+ * | nothing_answered    | nothing answered                                                 | unreachable              |
  *
  * "Box answered elsewhere" = the lan probe answered or a report arrived. Codes and dates come
  * first because the box's own word about its certificate outranks what this browser can infer.
  */
 import type { BoxAddress } from "./address";
 import type { CatalogKey } from "./catalog";
-import type { BoxObservations, BoxReport, Generation, UnreadableAnswer } from "./observations";
+import { DAY_MS, RENEWAL_DAYS } from "./days";
+import type { Generation } from "./generation";
+import type { BoxObservations, ParsedAnswer, UnreadableAnswer } from "./observations";
 
-export const DAY_MS = 86_400_000;
-export const RENEWAL_DAYS = 10;
+export type Rule =
+    | "address_invalid"
+    | "not_checked"
+    | "box_code"
+    | "box_unknown_text"
+    | "end_passed"
+    | "end_within_renewal"
+    | "no_certificate"
+    | "answer_unreadable"
+    | "name_answered"
+    | "name_refused"
+    | "name_unresolved"
+    | "name_untestable"
+    | "permission_missing"
+    | "nothing_answered";
+
+/**
+ * What the database knows of the box, apart from what this browser's probes see:
+ * `iot.box.ssl_certificate_end_date`, written by 19.0 boxes themselves (ms since epoch).
+ */
+export interface DatabaseFacts {
+    endDate?: number;
+}
 
 export interface Verdict {
     key: CatalogKey;
@@ -44,71 +68,71 @@ export interface Verdict {
     daysLeft?: number;
     subject?: string;
     generation?: Generation;
-    /** The rule that decided (row of the table above), for support summaries and tests. */
-    rule: number;
+    /** The rule of the table above that decided, for support summaries and tests. */
+    rule: Rule;
     checkedAt?: number;
 }
 
-export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, now: number): Verdict {
-    if (address.kind === "empty") return { key: "invalid_address", rule: 1, detail: "empty" };
-    if (address.kind === "malformed") return { key: "invalid_address", rule: 1, detail: address.text };
-    if (!obs) return { key: "checking", rule: 2 };
+export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, now: number, database: DatabaseFacts = {}): Verdict {
+    if (address.kind === "empty") return { key: "invalid_address", rule: "address_invalid", detail: "empty" };
+    if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
+    if (!obs) return { key: "checking", rule: "not_checked" };
 
     const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report) };
     const report = obs.report?.kind === "report" ? obs.report : undefined;
     const certificate = report?.certificate;
     if (certificate?.kind === "error") {
         const { code, status, detail } = certificate;
-        return { ...base, key: code, code, status, detail, rule: 3 };
+        return { ...base, key: code, code, status, detail, rule: "box_code" };
     }
     if (certificate?.kind === "unknown") {
-        return { ...base, key: "unknown_code", code: certificate.text, rule: 4 };
+        return { ...base, key: "unknown_code", code: certificate.text, rule: "box_unknown_text" };
     }
 
     const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;
-    const validUntil = reportedEnd ?? obs.databaseEndDate;
+    const validUntil = reportedEnd ?? database.endDate;
     const validity =
         validUntil === undefined ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS) };
     const subject = certificate?.kind === "valid" ? certificate.subject : undefined;
     const dated = { ...base, ...validity, ...(subject ? { subject } : {}) };
-    if (validUntil !== undefined && validUntil <= now) return { ...dated, key: "expired", rule: 5 };
+    if (validUntil !== undefined && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
     if (validUntil !== undefined && validUntil - now < RENEWAL_DAYS * DAY_MS) {
-        return { ...dated, key: "renewal_overdue", rule: 6 };
+        return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
     }
 
     const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
     if (address.kind === "plain_ip" || certificate?.kind === "missing") {
         if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, base);
-        return { ...dated, key: "no_certificate", rule: 7 };
+        return { ...dated, key: "no_certificate", rule: "no_certificate" };
     }
 
     if (obs.report?.kind === "unreadable" && (obs.name?.kind === "answered" || !obs.nameHttp)) {
-        return unreadable(obs.report, dated);
+        return unreadableVerdict(obs.report, dated);
     }
-    if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: 9 };
+    if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: "name_answered" };
     if (boxAnswered) {
-        if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: 10 };
+        if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: "name_refused" };
         if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") {
-            return { ...dated, key: "dns_issue", rule: 11 };
+            return { ...dated, key: "dns_issue", rule: "name_unresolved" };
         }
-        return { ...dated, key: "https_blocked", rule: 12 };
+        return { ...dated, key: "https_blocked", rule: "name_untestable" };
     }
     return notAnswering(obs, base);
 }
 
 function notAnswering(obs: BoxObservations, base: Partial<Verdict>): Verdict {
     if (obs.localNetwork === "denied" || obs.localNetwork === "prompt") {
-        return { ...base, key: "local_network_permission", rule: 13 };
+        return { ...base, key: "local_network_permission", rule: "permission_missing" };
     }
     const timedOut = obs.name?.kind === "timeout" || obs.lan?.kind === "timeout";
-    return { ...base, key: "unreachable", rule: 14, ...(timedOut ? { detail: "timeout" } : {}) };
+    return { ...base, key: "unreachable", rule: "nothing_answered", ...(timedOut ? { detail: "timeout" } : {}) };
 }
 
-function unreadable(answer: UnreadableAnswer, base: Partial<Verdict>): Verdict {
+function unreadableVerdict(answer: UnreadableAnswer, base: Partial<Verdict>): Verdict {
     const detail = answer.excerpt ? `${answer.reason}: ${answer.excerpt}` : answer.reason;
-    return { ...base, key: "unreadable_answer", detail, rule: 8 };
+    return { ...base, key: "unreadable_answer", detail, rule: "answer_unreadable" };
 }
 
-function generationOf(report: BoxReport | UnreadableAnswer | undefined): Generation | undefined {
-    return report && report.kind !== "unreadable" ? report.generation : undefined;
+function generationOf(answer: ParsedAnswer | undefined): Generation | undefined {
+    return answer && answer.kind !== "unreadable" ? answer.generation : undefined;
 }

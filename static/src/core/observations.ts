@@ -3,9 +3,6 @@
  * conclusion; `diagnose()` draws those.
  */
 
-/** The box software generations, told apart by which status endpoint answers. */
-export type Generation = "19" | "18" | "legacy";
-
 /** One network probe as the page sees it. A browser hides why a fetch failed. */
 export type ProbeResult =
     | { kind: "answered"; ms: number }
@@ -40,6 +37,9 @@ export type BoxReport =
 export type UnreadableReason = "empty" | "too_large" | "not_json" | "wrong_shape" | "not_ping";
 export type UnreadableAnswer = { kind: "unreadable"; reason: UnreadableReason; excerpt: string };
 
+/** What a parser makes of a status endpoint's answer. */
+export type ParsedAnswer = BoxReport | UnreadableAnswer;
+
 export type LocalNetworkPermission = "granted" | "prompt" | "denied" | "unsupported";
 
 export interface BoxObservations {
@@ -50,21 +50,9 @@ export interface BoxObservations {
     /** `http://<lan-ip>:8069/`. */
     lan?: ProbeResult;
     /** What the box's status endpoint said, through whichever path answered. */
-    report?: BoxReport | UnreadableAnswer;
-    /** `iot.box.ssl_certificate_end_date` (19), ms since epoch. */
-    databaseEndDate?: number;
+    report?: ParsedAnswer;
     localNetwork?: LocalNetworkPermission;
     pageProtocol: string;
     /** When the observations were complete, ms since epoch. */
     checkedAt: number;
-}
-
-/**
- * The major and minor numbers of an `iot.box.version` value ("18.0", "saas-18.4", "17.0-2024…").
- * A hint only: the image version does not always follow the Odoo series.
- */
-export function readVersionHint(value: unknown): { major: number; minor: number } | undefined {
-    if (typeof value !== "string") return undefined;
-    const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
-    return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : undefined;
 }

@@ -4,21 +4,17 @@
  * they need, so `db_uuid` and `enterprise_code` never leave this file.
  */
 import { shorten } from "./address";
+import { DAY_MS, RENEWAL_DAYS } from "./days";
 import { ERROR_CODES } from "./observations";
-import type { BoxReport, CertificateReport, ErrorCode, UnreadableAnswer, UnreadableReason } from "./observations";
+import type { CertificateReport, ErrorCode, ParsedAnswer, UnreadableAnswer, UnreadableReason } from "./observations";
 
 /** Probes read at most this many characters; a status answer is a few hundred. */
 export const MAX_ANSWER_CHARS = 64 * 1024;
 const MAX_DETAIL_CHARS = 2000;
-const DAY_MS = 86_400_000;
-/** 16–18 boxes report "valid until" as the expiry minus their 10-day renewal threshold. */
-export const RENEWAL_THRESHOLD_DAYS = 10;
 export const TEMPORARY_CN = "OdooTempIoTBoxCertificate";
 
-type Parsed = BoxReport | UnreadableAnswer;
-
 /** `GET /hw_posbox_homepage/data` on 18.0 (and saas-18.1 to 18.3). */
-export function parseHomepageData(text: unknown): Parsed {
+export function parseHomepageData(text: unknown): ParsedAnswer {
     const json = readJson(text);
     if ("kind" in json) return json;
     const ok = json.value.is_certificate_ok;
@@ -30,7 +26,7 @@ export function parseHomepageData(text: unknown): Parsed {
 }
 
 /** `GET /iot_drivers/data` on saas-18.4 / 19.0. */
-export function parseIotDriversData(text: unknown): Parsed {
+export function parseIotDriversData(text: unknown): ParsedAnswer {
     const json = readJson(text);
     if ("kind" in json) return json;
     if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
@@ -44,7 +40,7 @@ export function parseIotDriversData(text: unknown): Parsed {
 }
 
 /** `GET /hw_proxy/hello`: every generation answers the plain text `ping`. */
-export function parseHello(text: unknown): Parsed {
+export function parseHello(text: unknown): ParsedAnswer {
     if (typeof text !== "string" || text.length === 0) return unreadable("empty", text);
     if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
     return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
@@ -55,11 +51,12 @@ function readDetails(ok: boolean, details: string): CertificateReport {
     const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());
     if (valid) {
         if (valid[1].replace(/^\*\./, "") === TEMPORARY_CN) return { kind: "missing" };
+        // 16–18 boxes print the end minus the renewal days.
         const renewalAt = parseBoxDate(valid[2]);
         return {
             kind: "valid",
             subject: valid[1],
-            expiresAt: renewalAt === undefined ? undefined : renewalAt + RENEWAL_THRESHOLD_DAYS * DAY_MS,
+            expiresAt: renewalAt === undefined ? undefined : renewalAt + RENEWAL_DAYS * DAY_MS,
         };
     }
     const first = /^\s*(\S+)/.exec(text)?.[1] ?? "";

@@ -5,9 +5,13 @@
  * - failing or just changed: 30 s, doubling per check up to 10 minutes;
  * - an 18.0 box that reports an error code: never sooner than 5 minutes, because each call of
  *   its status endpoint makes that box ask odoo.com for a certificate;
- * - confirming a worse verdict seen once (see store/flapping): 15 s.
+ * - confirming a worse verdict seen once (see ./flapping.ts): 15 s.
  * Every delay gets ±20 % jitter so a fleet loaded at once does not stay in lockstep.
  */
+import type { CatalogKey } from "./catalog";
+import type { Generation } from "./generation";
+import { ERROR_CODES } from "./observations";
+
 export interface ScheduleOptions {
     healthyMs: number;
     healthyMaxMs: number;
@@ -60,4 +64,32 @@ export function nextDelay(input: DelayInput, random: () => number, options: Sche
     const jittered = base * (1 - options.jitter + 2 * options.jitter * random());
     // Jitter never takes an 18.0 error box below its floor.
     return Math.round(input.box18Error ? Math.max(jittered, options.box18ErrorMinMs) : jittered);
+}
+
+export interface CadenceState {
+    cadence: Cadence;
+    step: number;
+}
+
+/**
+ * The cadence after a published verdict: healthy for OK, failing otherwise; the step grows
+ * while the verdict and the cadence stay the same, and starts over on any change.
+ */
+export function cadenceAfter(previous: CatalogKey, state: CadenceState, next: CatalogKey): CadenceState {
+    const cadence: Cadence = next === "ok" ? "healthy" : "failing";
+    const step = next === previous && state.cadence === cadence ? state.step + 1 : 0;
+    return { cadence, step };
+}
+
+/** An 18.0 box reporting a code: each ask of its status makes it call odoo.com again. */
+export function isBox18Error(generation: Generation | undefined, key: CatalogKey): boolean {
+    return generation === "18" && (ERROR_CODES as readonly string[]).includes(key);
+}
+
+/**
+ * How long to wait before asking a box checked `sinceLastCheck` ms ago, when at least
+ * `minGapMs` must separate two checks: 0 when it is due.
+ */
+export function delayUntilDue(sinceLastCheck: number, minGapMs: number): number {
+    return Math.max(0, minGapMs - sinceLastCheck);
 }

@@ -13,7 +13,8 @@ import { ListRenderer } from "@web/views/list/list_renderer";
 import { listView } from "@web/views/list/list_view";
 import { FleetSummary } from "../components/fleet_summary/fleet_summary";
 import { _t } from "../core/translate";
-import type { BoxStatus, StatusStore } from "../store/status_store";
+import type { BoxStatus } from "../store/box_status";
+import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
 
 /** The search model's method this bar calls (17.0/18.0 `SearchModel.createNewFilters`). */

@@ -7,7 +7,7 @@ import { registry } from "@web/core/registry";
 import { isLocalPageHost } from "../core/address";
 import type { LocalNetworkPermission } from "../core/observations";
 import { StatusStore } from "../store/status_store";
-import type { StoreOptions, Visibility } from "../store/status_store";
+import type { StoreOptions, Visibility } from "../store/store_options";
 
 export const STATUS_SERVICE = "iot_https_certificate.status";
 

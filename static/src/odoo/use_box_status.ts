@@ -5,7 +5,8 @@
 import { markRaw, onWillDestroy, onWillUpdateProps, reactive, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
-import type { BoxRecord, BoxStatus, StatusStore } from "../store/status_store";
+import type { BoxRecord, BoxStatus } from "../store/box_status";
+import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
 import { relativeTo } from "./time";
 
@@ -45,20 +46,28 @@ export function boxRecordOf(record: OdooRecord): BoxRecord {
     };
 }
 
-export function useBoxStatus(getRecord: () => OdooRecord) {
+/** What a widget gets from `useBoxStatus`: the box's live status, and the store to act on it. */
+export interface BoxWatch {
+    state: { status: BoxStatus };
+    store: StatusStore;
+    /** "3 minutes ago" for the last check, kept current; empty when never checked. */
+    checkedAgo(): string;
+}
+
+export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
     const store: StatusStore = useService(STATUS_SERVICE);
     const state = useState({ status: undefined as unknown as BoxStatus });
-    const time = useClock();
+    const clock = useClock();
     let watched: BoxRecord | undefined;
     let stop = () => {};
     const follow = (record: OdooRecord) => {
-        const box = boxRecordOf(record);
-        if (watched && watched.id === box.id && watched.ip === box.ip && watched.version === box.version) return;
+        const boxRecord = boxRecordOf(record);
+        if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version) return;
         stop();
-        watched = box;
+        watched = boxRecord;
         // Statuses are immutable snapshots: kept raw, reading them costs no proxy traps, and
         // replacing one still re-renders this widget alone.
-        stop = store.subscribe(box, (status) => (state.status = markRaw(status)));
+        stop = store.subscribe(boxRecord, (status) => (state.status = markRaw(status)));
     };
     follow(getRecord());
     onWillUpdateProps((next: { record: OdooRecord }) => follow(next.record));
@@ -66,7 +75,6 @@ export function useBoxStatus(getRecord: () => OdooRecord) {
     return {
         state,
         store,
-        time,
-        checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, time.now) : ""),
+        checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock.now) : ""),
     };
 }

@@ -10,9 +10,10 @@ import { _t } from "../core/translate";
 import { badgeView } from "../components/certificate_badge/certificate_badge";
 import type { BadgeView } from "../components/certificate_badge/certificate_badge";
 import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
+import type { BoxIdentity } from "../components/certificate_panel/support_details";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
-import type { OdooRecord } from "./use_box_status";
+import type { BoxWatch, OdooRecord } from "./use_box_status";
 
 /** `standardFieldProps` of Odoo 17.0/18.0, spelled out (the fields this add-on uses). */
 const fieldProps = {
@@ -44,37 +45,37 @@ export class HttpsLinkField extends Component<FieldProps> {
 export class CertificateBadgeField extends Component<FieldProps> {
     static template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
     static props = fieldProps;
-    declare box: ReturnType<typeof useBoxStatus>;
+    declare watch: BoxWatch;
 
     setup(): void {
-        this.box = useBoxStatus(() => this.props.record);
+        this.watch = useBoxStatus(() => this.props.record);
     }
 
     get badge(): BadgeView {
-        return badgeView(this.box.state.status, this.box.checkedAgo());
+        return badgeView(this.watch.state.status, this.watch.checkedAgo());
     }
 }
 
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
-    static template = xml`<CertificatePanel status="box.state.status" box="identity" checkedAgo="box.checkedAgo()"
+    static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
         validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
-    declare box: ReturnType<typeof useBoxStatus>;
+    declare watch: BoxWatch;
 
     setup(): void {
-        this.box = useBoxStatus(() => this.props.record);
+        this.watch = useBoxStatus(() => this.props.record);
     }
 
-    get identity() {
+    get identity(): BoxIdentity {
         const data = this.props.record.data;
         const text = (value: unknown) => (typeof value === "string" ? value : "");
         return { name: text(data.name), identifier: text(data.identifier), version: text(data.version) };
     }
 
     get validUntilText(): string {
-        const until = this.box.state.status.verdict.validUntil;
+        const until = this.watch.state.status.verdict.validUntil;
         return until === undefined ? "" : formatInstant(until);
     }
 
@@ -83,7 +84,7 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     }
 
     checkNow(): void {
-        void this.box.store.checkNow(this.box.state.status.boxId);
+        void this.watch.store.checkNow(this.watch.state.status.boxId);
     }
 
     async copy(text: string): Promise<void> {

@@ -5,8 +5,6 @@
 export class Limiter {
     private running = 0;
     private queue: Array<() => void> = [];
-    /** Highest number of tasks seen running at once: the benchmark and tests read it. */
-    peak = 0;
 
     constructor(private readonly max: number) {}
 
@@ -14,7 +12,6 @@ export class Limiter {
         return new Promise<T>((resolve, reject) => {
             const start = () => {
                 this.running++;
-                this.peak = Math.max(this.peak, this.running);
                 task().then(resolve, reject).finally(() => {
                     this.running--;
                     this.queue.shift()?.();
@@ -24,13 +21,5 @@ export class Limiter {
             else if (urgent) this.queue.unshift(start);
             else this.queue.push(start);
         });
-    }
-
-    get inFlight(): number {
-        return this.running;
-    }
-
-    get waiting(): number {
-        return this.queue.length;
     }
 }

@@ -12,9 +12,10 @@
  *
  * The generation found is remembered by the caller and tried first next time.
  */
+import { LAN_PORT } from "../core/address";
 import type { BoxAddress } from "../core/address";
-import type { BoxObservations, BoxReport, Generation, LocalNetworkPermission, ProbeResult, UnreadableAnswer } from "../core/observations";
-import { readVersionHint } from "../core/observations";
+import type { Generation } from "../core/generation";
+import type { BoxObservations, LocalNetworkPermission, ParsedAnswer, ProbeResult } from "../core/observations";
 import { parseHello, parseHomepageData, parseIotDriversData } from "../core/parsers";
 import { request } from "./request";
 import type { Net, RequestResult } from "./request";
@@ -30,7 +31,6 @@ export interface ProbeTarget {
     address: BoxAddress;
     /** Generations to try, most likely first. */
     order: Generation[];
-    databaseEndDate?: number;
     timeoutMs: number;
     signal?: AbortSignal;
 }
@@ -38,43 +38,24 @@ export interface ProbeTarget {
 export interface ProbeOutcome {
     observations: BoxObservations;
     generation?: Generation;
-    requests: number;
     aborted: boolean;
 }
 
-type Parsed = BoxReport | UnreadableAnswer;
-
-const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => Parsed }> = {
+const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => ParsedAnswer }> = {
     "19": { path: "iot_drivers/data", parse: parseIotDriversData },
     "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
     legacy: { path: "hw_proxy/hello", parse: parseHello },
 };
 
-/** Generations in the order to try: the known one, then the version hint, then newest first. */
-export function generationOrder(known: Generation | undefined, versionHint: unknown): Generation[] {
-    const order: Generation[] = [];
-    if (known) order.push(known);
-    const hint = readVersionHint(versionHint);
-    if (hint) {
-        const { major, minor } = hint;
-        order.push(major >= 19 || (major === 18 && minor >= 4) ? "19" : major === 18 ? "18" : "legacy");
-    }
-    for (const generation of ["19", "18", "legacy"] as const) order.push(generation);
-    return [...new Set(order)];
-}
-
 export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<ProbeOutcome> {
     const { address } = target;
-    let requests = 0;
     let aborted = false;
     const send = async (url: string, mode: "cors" | "no-cors"): Promise<RequestResult> => {
-        requests++;
         const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
         if (result.kind === "aborted") aborted = true;
         return result;
     };
     const observations: BoxObservations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
-    if (target.databaseEndDate !== undefined) observations.databaseEndDate = target.databaseEndDate;
     let generation: Generation | undefined;
 
     /**
@@ -99,7 +80,7 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
     const askEndpoint = async (base: string, candidate: Generation): Promise<RequestResult> => {
         const result = await send(base + ENDPOINTS[candidate].path, "cors");
         if (result.kind === "answered" && result.ok) {
-            const parsed: Parsed = result.tooLarge
+            const parsed: ParsedAnswer = result.tooLarge
                 ? { kind: "unreadable", reason: "too_large", excerpt: "" }
                 : ENDPOINTS[candidate].parse(result.text);
             if (parsed.kind === "unreadable") {
@@ -122,13 +103,13 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
         if (address.kind === "named" && boxAnswered && !aborted) {
             observations.nameHttp =
                 observations.pageProtocol === "http:"
-                    ? toProbe(await send(`http://${address.hostname}:8069/hw_proxy/hello`, "no-cors"))
+                    ? toProbe(await send(`http://${address.hostname}:${LAN_PORT}/hw_proxy/hello`, "no-cors"))
                     : { kind: "skipped", reason: "page_protocol" };
         }
         if (!boxAnswered && !aborted) observations.localNetwork = await net.localNetworkPermission();
     }
     observations.checkedAt = net.now();
-    return { observations, generation, requests, aborted };
+    return { observations, generation, aborted };
 }
 
 function toProbe(result: RequestResult): ProbeResult {

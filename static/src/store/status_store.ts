@@ -1,117 +1,48 @@
 /**
  * The status store: one per web client, shared by every view. Components subscribe to boxes;
  * the store decides when to probe, runs the probes, diagnoses, and publishes verdicts. It is
- * the only thing that schedules network work.
- *
- * Flapping: a verdict drawn from failed network probes (unreachable, DNS, blocked, …) replaces
- * a shown OK only once a confirmation probe, 15 s later, agrees. What the box itself reports
- * (a code, a date) and every recovery are published at once, as is any "check now".
+ * the only thing that schedules network work. The decisions themselves are pure functions of
+ * the core: when (core/schedule.ts), whether to show a verdict yet (core/flapping.ts), what
+ * it means (core/diagnosis.ts); the other tabs' messages come through store/tabs.ts.
  */
-import { parseBoxAddress } from "../core/address";
-import type { BoxAddress } from "../core/address";
-import type { CatalogKey } from "../core/catalog";
 import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
-import type { Generation, LocalNetworkPermission } from "../core/observations";
-import { ERROR_CODES } from "../core/observations";
-import { parseBoxDate } from "../core/parsers";
-import { DEFAULT_SCHEDULE, nextDelay } from "../core/schedule";
-import type { Cadence, ScheduleOptions } from "../core/schedule";
+import { settle } from "../core/flapping";
+import { generationOrder } from "../core/generation";
+import type { Generation } from "../core/generation";
+import { cadenceAfter, delayUntilDue, isBox18Error, nextDelay } from "../core/schedule";
+import type { CadenceState } from "../core/schedule";
+import { databaseFacts, isProbeable } from "./box_status";
+import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
+import { newEntry } from "./entry";
+import type { CachedStatus, Entry } from "./entry";
+import { FleetSignal } from "./fleet_signal";
 import { Limiter } from "./limiter";
-import { generationOrder, probeBox } from "./probes";
-import type { Net } from "./request";
-import { openTabChannel } from "./tabs";
-import type { ChannelHost, TabChannel, TabMessage } from "./tabs";
-
-/** The fields of an `iot.box` record the store reads. */
-export interface BoxRecord {
-    id: number;
-    ip: unknown;
-    version?: unknown;
-    ssl_certificate_end_date?: unknown;
-}
-
-export interface BoxStatus {
-    boxId: number;
-    address: BoxAddress;
-    verdict: Verdict;
-    /** A probe of this box is in flight. */
-    checking: boolean;
-    lastCheckedAt?: number;
-    nextCheckAt?: number;
-}
-
-export type StatusListener = (status: BoxStatus) => void;
-
-export interface Visibility {
-    hidden(): boolean;
-    onChange(listener: () => void): () => void;
-}
-
-export interface StoreDeps {
-    net: Net;
-    pageProtocol: () => string;
-    localNetworkPermission: () => Promise<LocalNetworkPermission>;
-    random: () => number;
-    visibility: Visibility;
-    channelHost: ChannelHost;
-    tabId: string;
-}
-
-export interface StoreOptions {
-    maxInFlight: number;
-    timeoutMs: number;
-    leaseMs: number;
-    /** A box checked this recently is not asked again when the page becomes visible. */
-    freshMs: number;
-    schedule: ScheduleOptions;
-}
-
-export const DEFAULT_OPTIONS: StoreOptions = {
-    maxInFlight: 6,
-    timeoutMs: 8000,
-    leaseMs: 60_000,
-    freshMs: 30_000,
-    schedule: DEFAULT_SCHEDULE,
-};
-
-const NETWORK_VERDICTS = new Set<CatalogKey>([
-    "unreachable", "dns_issue", "certificate_rejected", "https_blocked", "local_network_permission", "unreadable_answer",
-]);
-const CODES = new Set<string>(ERROR_CODES);
-
-interface Entry {
-    record: BoxRecord;
-    address: BoxAddress;
-    listeners: Set<StatusListener>;
-    status: BoxStatus;
-    pending?: Verdict;
-    cadence: Cadence;
-    step: number;
-    generation?: Generation;
-    timer?: unknown;
-    inFlight?: Promise<void>;
-    abort?: AbortController;
-    leaseUntil?: number;
-}
+import { probeBox } from "./probes";
+import { DEFAULT_OPTIONS } from "./store_options";
+import type { StoreDeps, StoreOptions } from "./store_options";
+import { openTabChannel, receiveTabMessage } from "./tabs";
+import type { TabChannel, TabPeer } from "./tabs";
 
 export class StatusStore {
-    readonly options: StoreOptions;
-    readonly limiter: Limiter;
-    /** Requests sent since start: read by the benchmark. */
-    requests = 0;
+    private readonly options: StoreOptions;
+    private readonly limiter: Limiter;
     private entries = new Map<number, Entry>();
     /** Last statuses of boxes nobody watches now, so a view opened again shows them at once. */
-    private cache = new Map<number, { ip: unknown; status: BoxStatus }>();
-    private fleetListeners = new Set<() => void>();
-    private fleetQueued = false;
+    private cache = new Map<number, CachedStatus>();
+    private fleet = new FleetSignal();
     private channel: TabChannel;
     private stopVisibility: () => void;
 
     constructor(private readonly deps: StoreDeps, options: Partial<StoreOptions> = {}) {
         this.options = { ...DEFAULT_OPTIONS, ...options };
         this.limiter = new Limiter(this.options.maxInFlight);
-        this.channel = openTabChannel(deps.channelHost, (message) => this.receive(message));
+        const peer: TabPeer = {
+            leased: (box, until) => this.onLeased(box, until),
+            released: (box) => this.onReleased(box),
+            heard: (box, ip, verdict, generation) => this.onHeard(box, ip, verdict, generation),
+        };
+        this.channel = openTabChannel(deps.channelHost, (message) => receiveTabMessage(message, deps.tabId, peer));
         this.stopVisibility = deps.visibility.onChange(() => this.onVisibilityChange());
     }
 
@@ -123,7 +54,8 @@ export class StatusStore {
             entry = undefined;
         }
         if (!entry) {
-            entry = this.createEntry(record);
+            entry = newEntry(record, this.cache.get(record.id), this.now());
+            this.cache.delete(record.id);
             this.entries.set(record.id, entry);
             this.startWatching(entry);
         } else {
@@ -138,15 +70,14 @@ export class StatusStore {
                 this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
                 this.drop(watched);
                 this.entries.delete(record.id);
-                this.notifyFleet();
+                this.fleet.notify();
             }
         };
     }
 
     /** Every box's status changes: for the fleet summary. */
     subscribeFleet(listener: () => void): () => void {
-        this.fleetListeners.add(listener);
-        return () => this.fleetListeners.delete(listener);
+        return this.fleet.subscribe(listener);
     }
 
     statuses(): BoxStatus[] {
@@ -186,28 +117,12 @@ export class StatusStore {
         this.channel.close();
     }
 
-    private createEntry(record: BoxRecord): Entry {
-        const address = parseBoxAddress(record.ip);
-        const cached = this.cache.get(record.id);
-        const reuse = cached !== undefined && cached.ip === record.ip ? cached.status : undefined;
-        const status: BoxStatus = {
-            boxId: record.id,
-            address,
-            verdict: reuse ? reuse.verdict : diagnose(address, undefined, this.now()),
-            checking: false,
-            lastCheckedAt: reuse?.lastCheckedAt,
-        };
-        this.cache.delete(record.id);
-        return { record, address, listeners: new Set(), status, cadence: "failing", step: 0 };
-    }
-
     private startWatching(entry: Entry): void {
         if (!isProbeable(entry.address)) return;
+        // The first check waits for a timer even when due: a view mounting 1,000 rows renders
+        // first, then the round starts (and the concurrency cap spreads it).
         const last = entry.status.lastCheckedAt;
-        const fresh = last !== undefined && this.now() - last < this.options.freshMs;
-        // The first check waits for a timer: a view mounting 1,000 rows renders first, then the
-        // round starts (and the concurrency cap spreads it).
-        if (fresh) this.schedule(entry, this.options.freshMs - (this.now() - last!));
+        if (last !== undefined) this.schedule(entry, delayUntilDue(this.now() - last, this.options.freshMs));
         else if (!this.deps.visibility.hidden()) this.schedule(entry, 0);
     }
 
@@ -225,71 +140,55 @@ export class StatusStore {
         entry.abort = abort;
         this.channel.post({ type: "lease", tab: this.deps.tabId, box: entry.record.id, until: this.now() + this.options.leaseMs });
         this.update(entry, { checking: true, nextCheckAt: undefined });
-        const run = async () => {
-            const outcome = await probeBox(
-                {
-                    ...this.deps.net,
-                    pageProtocol: this.deps.pageProtocol,
-                    localNetworkPermission: this.deps.localNetworkPermission,
-                    limit: (task) => this.limiter.run(task, urgent),
-                },
-                {
-                    address: entry.address,
-                    order: generationOrder(entry.generation, entry.record.version),
-                    databaseEndDate: databaseEndDate(entry.record),
-                    timeoutMs: this.options.timeoutMs,
-                    signal: abort.signal,
-                }
-            );
-            this.requests += outcome.requests;
-            if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
-            entry.generation = outcome.generation ?? entry.generation;
-            const verdict = diagnose(entry.address, outcome.observations, this.now());
-            this.conclude(entry, verdict, urgent);
-            this.channel.post({
-                type: "verdict",
-                tab: this.deps.tabId,
-                box: entry.record.id,
-                ip: String(entry.record.ip),
-                verdict: entry.status.verdict,
-                generation: entry.generation,
-            });
-        };
-        entry.inFlight = run().finally(() => {
+        entry.inFlight = this.probe(entry, abort.signal, urgent).finally(() => {
             entry.inFlight = undefined;
             entry.abort = undefined;
         });
         return entry.inFlight;
     }
 
-    /** Applies the flapping rule, publishes, and plans the next check. */
+    private async probe(entry: Entry, signal: AbortSignal, urgent: boolean): Promise<void> {
+        const outcome = await probeBox(
+            {
+                ...this.deps.net,
+                pageProtocol: this.deps.pageProtocol,
+                localNetworkPermission: this.deps.localNetworkPermission,
+                limit: (task) => this.limiter.run(task, urgent),
+            },
+            { address: entry.address, order: generationOrder(entry.generation, entry.record.version), timeoutMs: this.options.timeoutMs, signal }
+        );
+        if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
+        entry.generation = outcome.generation ?? entry.generation;
+        this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
+        this.channel.post({
+            type: "verdict",
+            tab: this.deps.tabId,
+            box: entry.record.id,
+            ip: String(entry.record.ip),
+            verdict: entry.status.verdict,
+            generation: entry.generation,
+        });
+    }
+
+    /** Every verdict, this tab's or another's, comes through here: the flapping rule, then publish. */
     private conclude(entry: Entry, verdict: Verdict, urgent: boolean): void {
-        const shown = entry.status.verdict;
-        const needsConfirmation =
-            !urgent && shown.key === "ok" && NETWORK_VERDICTS.has(verdict.key) && entry.pending?.key !== verdict.key;
-        if (needsConfirmation) {
+        const shown = entry.status.verdict.key;
+        if (settle({ shown, pending: entry.pending?.key, next: verdict.key, urgent }) === "confirm") {
             entry.pending = verdict;
             this.update(entry, { checking: false });
-            this.plan(entry, "confirm", 0);
+            this.plan(entry, { cadence: "confirm", step: 0 });
             return;
         }
         entry.pending = undefined;
-        this.publish(entry, verdict);
-    }
-
-    private publish(entry: Entry, verdict: Verdict): void {
-        const previous = entry.status.verdict.key;
-        const healthy = verdict.key === "ok";
-        const cadence: Cadence = healthy ? "healthy" : "failing";
-        const step = verdict.key === previous && entry.cadence === cadence ? entry.step + 1 : 0;
+        const cadence = cadenceAfter(shown, entry, verdict.key);
         this.update(entry, { verdict, checking: false, lastCheckedAt: verdict.checkedAt ?? this.now() });
-        this.plan(entry, cadence, step);
+        this.plan(entry, cadence);
     }
 
-    private plan(entry: Entry, cadence: Cadence, step: number): void {
+    private plan(entry: Entry, { cadence, step }: CadenceState): void {
         entry.cadence = cadence;
         entry.step = step;
-        const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+        const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
         this.schedule(entry, nextDelay({ cadence, step, box18Error }, this.deps.random, this.options.schedule));
     }
 
@@ -306,58 +205,42 @@ export class StatusStore {
     }
 
     private onVisibilityChange(): void {
-        if (this.deps.visibility.hidden()) {
-            for (const entry of this.entries.values()) this.clearTimer(entry);
-            return;
-        }
+        const hidden = this.deps.visibility.hidden();
         for (const entry of this.entries.values()) {
-            if (entry.inFlight || !isProbeable(entry.address)) continue;
-            const box18Error = entry.generation === "18" && CODES.has(entry.status.verdict.key);
+            if (hidden) this.clearTimer(entry);
+            if (hidden || entry.inFlight || !isProbeable(entry.address)) continue;
+            const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
             const gap = box18Error ? this.options.schedule.box18ErrorMinMs : this.options.freshMs;
-            const since = this.now() - (entry.status.lastCheckedAt ?? -Infinity);
-            if (since >= gap) void this.check(entry, false);
-            else this.schedule(entry, gap - since);
+            const delay = delayUntilDue(this.now() - (entry.status.lastCheckedAt ?? -Infinity), gap);
+            if (delay === 0) void this.check(entry, false);
+            else this.schedule(entry, delay);
         }
     }
 
-    private receive(message: TabMessage): void {
-        if (message.tab === this.deps.tabId) return;
-        if (message.type === "lease") {
-            const entry = this.entries.get(message.box);
-            if (entry) entry.leaseUntil = message.until;
-        } else if (message.type === "release") {
-            for (const box of message.boxes) {
-                const entry = this.entries.get(box);
-                if (!entry || entry.leaseUntil === undefined) continue;
-                entry.leaseUntil = undefined;
-                if (!entry.inFlight && !this.deps.visibility.hidden()) void this.check(entry, false);
-            }
-        } else {
-            const entry = this.entries.get(message.box);
-            if (!entry || String(entry.record.ip) !== message.ip || entry.inFlight) return;
-            entry.leaseUntil = undefined;
-            entry.pending = undefined;
-            if (message.generation === "19" || message.generation === "18" || message.generation === "legacy") {
-                entry.generation = message.generation;
-            }
-            this.publish(entry, message.verdict);
-        }
+    private onLeased(box: number, until: number): void {
+        const entry = this.entries.get(box);
+        if (entry) entry.leaseUntil = until;
+    }
+
+    private onReleased(box: number): void {
+        const entry = this.entries.get(box);
+        if (!entry || entry.leaseUntil === undefined) return;
+        entry.leaseUntil = undefined;
+        if (!entry.inFlight && !this.deps.visibility.hidden()) void this.check(entry, false);
+    }
+
+    private onHeard(box: number, ip: string, verdict: Verdict, generation: Generation | undefined): void {
+        const entry = this.entries.get(box);
+        if (!entry || String(entry.record.ip) !== ip || entry.inFlight) return;
+        entry.leaseUntil = undefined;
+        entry.generation = generation ?? entry.generation;
+        this.conclude(entry, verdict, false);
     }
 
     private update(entry: Entry, change: Partial<BoxStatus>): void {
         entry.status = { ...entry.status, ...change };
         for (const listener of entry.listeners) listener(entry.status);
-        this.notifyFleet();
-    }
-
-    /** Coalesced per microtask: a round over 1,000 boxes recounts the fleet once, not 2,000 times. */
-    private notifyFleet(): void {
-        if (this.fleetQueued || this.fleetListeners.size === 0) return;
-        this.fleetQueued = true;
-        queueMicrotask(() => {
-            this.fleetQueued = false;
-            for (const listener of this.fleetListeners) listener();
-        });
+        this.fleet.notify();
     }
 
     private clearTimer(entry: Entry): void {
@@ -373,14 +256,4 @@ export class StatusStore {
     private now(): number {
         return this.deps.net.now();
     }
-}
-
-function isProbeable(address: BoxAddress): boolean {
-    return address.kind === "named" || address.kind === "plain_ip";
-}
-
-/** `ssl_certificate_end_date` as the ORM sends it: "YYYY-MM-DD HH:mm:ss" in UTC, or false. */
-function databaseEndDate(record: BoxRecord): number | undefined {
-    const value = record.ssl_certificate_end_date;
-    return typeof value === "string" ? parseBoxDate(value) : undefined;
 }

@@ -8,6 +8,8 @@
  * localStorage do (every tab but the writer receives them).
  */
 import type { Verdict } from "../core/diagnosis";
+import { isGeneration } from "../core/generation";
+import type { Generation } from "../core/generation";
 
 export type TabMessage =
     | { type: "lease"; tab: string; box: number; until: number }
@@ -19,7 +21,7 @@ export interface TabChannel {
     close(): void;
 }
 
-const NAME = "iot_https_certificate.status";
+const CHANNEL = "iot_https_certificate.status";
 
 export interface ChannelHost {
     BroadcastChannel?: typeof BroadcastChannel;
@@ -30,14 +32,14 @@ export interface ChannelHost {
 
 export function openTabChannel(host: ChannelHost, onMessage: (message: TabMessage) => void): TabChannel {
     if (host.BroadcastChannel) {
-        const channel = new host.BroadcastChannel(NAME);
+        const channel = new host.BroadcastChannel(CHANNEL);
         channel.onmessage = (event) => onMessage(event.data as TabMessage);
         return { post: (message) => channel.postMessage(message), close: () => channel.close() };
     }
     if (host.localStorage && host.addEventListener && host.removeEventListener) {
         const storage = host.localStorage;
         const listener = (event: StorageEvent) => {
-            if (event.key !== NAME || !event.newValue) return;
+            if (event.key !== CHANNEL || !event.newValue) return;
             try {
                 onMessage(JSON.parse(event.newValue) as TabMessage);
             } catch {
@@ -48,8 +50,8 @@ export function openTabChannel(host: ChannelHost, onMessage: (message: TabMessag
         return {
             post: (message) => {
                 try {
-                    storage.setItem(NAME, JSON.stringify(message));
-                    storage.removeItem(NAME);
+                    storage.setItem(CHANNEL, JSON.stringify(message));
+                    storage.removeItem(CHANNEL);
                 } catch {
                     // Storage full or denied: this tab then works alone.
                 }
@@ -58,4 +60,22 @@ export function openTabChannel(host: ChannelHost, onMessage: (message: TabMessag
         };
     }
     return { post: () => undefined, close: () => undefined };
+}
+
+/** What a store does with the other tabs' messages. */
+export interface TabPeer {
+    /** Another tab probes `box` until `until` (ms since epoch). */
+    leased(box: number, until: number): void;
+    /** Another tab stopped probing `box` before its verdict (it closed). */
+    released(box: number): void;
+    /** Another tab's verdict on `box`, as it stood at address `ip`. */
+    heard(box: number, ip: string, verdict: Verdict, generation: Generation | undefined): void;
+}
+
+/** Hands one message to `peer`, unless this tab sent it. */
+export function receiveTabMessage(message: TabMessage, ownTab: string, peer: TabPeer): void {
+    if (message.tab === ownTab) return;
+    if (message.type === "lease") peer.leased(message.box, message.until);
+    else if (message.type === "release") message.boxes.forEach((box) => peer.released(box));
+    else peer.heard(message.box, message.ip, message.verdict, isGeneration(message.generation) ? message.generation : undefined);
 }

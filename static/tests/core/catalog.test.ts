@@ -1,7 +1,7 @@
 import { docUrl, docVersionOf, getCatalog } from "../../src/core/catalog";
 import type { CatalogKey } from "../../src/core/catalog";
-import { ERROR_CODES, readVersionHint } from "../../src/core/observations";
-import { generationOrder } from "../../src/store/probes";
+import { generationOrder, readVersionHint } from "../../src/core/generation";
+import { ERROR_CODES } from "../../src/core/observations";
 
 const catalog = getCatalog();
 const DOCS = "https://www.odoo.com/documentation/";

@@ -1,5 +1,6 @@
 import { parseBoxAddress } from "../../src/core/address";
-import { DAY_MS, diagnose } from "../../src/core/diagnosis";
+import { DAY_MS } from "../../src/core/days";
+import { diagnose } from "../../src/core/diagnosis";
 import type { BoxObservations, BoxReport, CertificateReport } from "../../src/core/observations";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -11,95 +12,95 @@ const report18 = (certificate: CertificateReport): BoxReport => ({ kind: "report
 const obs = (fields: Partial<BoxObservations>): BoxObservations => ({ pageProtocol: "http:", checkedAt: NOW - 1000, ...fields });
 
 QUnit.module("core/diagnosis", () => {
-    QUnit.test("row 1: empty or malformed address", (assert) => {
-        assert.deepEqual(diagnose(parseBoxAddress(false), undefined, NOW), { key: "invalid_address", rule: 1, detail: "empty" });
+    QUnit.test("address_invalid: empty or malformed address", (assert) => {
+        assert.deepEqual(diagnose(parseBoxAddress(false), undefined, NOW), { key: "invalid_address", rule: "address_invalid", detail: "empty" });
         const hostile = diagnose(parseBoxAddress("javascript:alert(1)"), obs({}), NOW);
-        assert.deepEqual(hostile, { key: "invalid_address", rule: 1, detail: "javascript:alert(1)" });
+        assert.deepEqual(hostile, { key: "invalid_address", rule: "address_invalid", detail: "javascript:alert(1)" });
     });
 
-    QUnit.test("row 2: nothing observed yet is checking", (assert) => {
-        assert.deepEqual(diagnose(named, undefined, NOW), { key: "checking", rule: 2 });
+    QUnit.test("not_checked: nothing observed yet is checking", (assert) => {
+        assert.deepEqual(diagnose(named, undefined, NOW), { key: "checking", rule: "not_checked" });
     });
 
-    QUnit.test("row 3: the box's code wins, with status and detail", (assert) => {
+    QUnit.test("box_code: the box's code wins, with status and detail", (assert) => {
         const verdict = diagnose(named, obs({
             name: answered,
             report: report18({ kind: "error", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "502", detail: "Bad Gateway" }),
         }), NOW);
         assert.deepEqual(verdict, {
             key: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "502",
-            detail: "Bad Gateway", rule: 3, generation: "18", checkedAt: NOW - 1000,
+            detail: "Bad Gateway", rule: "box_code", generation: "18", checkedAt: NOW - 1000,
         });
     });
 
-    QUnit.test("row 4: unknown text becomes unknown_code, verbatim", (assert) => {
+    QUnit.test("box_unknown_text: unknown text becomes unknown_code, verbatim", (assert) => {
         const verdict = diagnose(named, obs({ lan: answered, report: report18({ kind: "unknown", text: "<img src=x>" }) }), NOW);
         assert.strictEqual(verdict.key, "unknown_code");
         assert.strictEqual(verdict.code, "<img src=x>");
-        assert.strictEqual(verdict.rule, 4);
+        assert.strictEqual(verdict.rule, "box_unknown_text");
     });
 
-    QUnit.test("row 5: a passed end date is expired, from the box or from the database", (assert) => {
+    QUnit.test("end_passed: a passed end date is expired, from the box or from the database", (assert) => {
         const fromBox = diagnose(named, obs({ name: failed, lan: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
-        assert.deepEqual([fromBox.key, fromBox.rule, fromBox.daysLeft], ["expired", 5, -1]);
-        const fromDb = diagnose(named, obs({ name: failed, databaseEndDate: NOW - 1 }), NOW);
+        assert.deepEqual([fromBox.key, fromBox.rule, fromBox.daysLeft], ["expired", "end_passed", -1]);
+        const fromDb = diagnose(named, obs({ name: failed }), NOW, { endDate: NOW - 1 });
         assert.deepEqual([fromDb.key, fromDb.validUntil], ["expired", NOW - 1]);
     });
 
-    QUnit.test("row 6: fewer than 10 days left means renewal failed", (assert) => {
+    QUnit.test("end_within_renewal: fewer than 10 days left means renewal failed", (assert) => {
         const verdict = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 9.5 * DAY_MS }) }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule, verdict.daysLeft], ["renewal_overdue", 6, 9]);
+        assert.deepEqual([verdict.key, verdict.rule, verdict.daysLeft], ["renewal_overdue", "end_within_renewal", 9]);
         const exactlyTen = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 10 * DAY_MS }) }), NOW);
         assert.strictEqual(exactlyTen.key, "ok", "10 full days left is still the normal renewal window");
     });
 
-    QUnit.test("row 7: plain IP or a temporary certificate is no certificate yet", (assert) => {
+    QUnit.test("no_certificate: plain IP or a temporary certificate is no certificate yet", (assert) => {
         assert.strictEqual(diagnose(plain, obs({ lan: answered }), NOW).key, "no_certificate");
         const temp = diagnose(named, obs({ name: answered, report: report18({ kind: "missing" }) }), NOW);
-        assert.deepEqual([temp.key, temp.rule], ["no_certificate", 7]);
+        assert.deepEqual([temp.key, temp.rule], ["no_certificate", "no_certificate"]);
         const silentPlain = diagnose(plain, obs({ lan: failed }), NOW);
         assert.strictEqual(silentPlain.key, "unreachable", "a plain-IP box that does not answer is unreachable");
     });
 
-    QUnit.test("row 8: an unreadable status answer is its own state, with the reason", (assert) => {
+    QUnit.test("answer_unreadable: an unreadable status answer is its own state, with the reason", (assert) => {
         const verdict = diagnose(named, obs({ name: answered, report: { kind: "unreadable", reason: "not_json", excerpt: "<html>" } }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule, verdict.detail], ["unreadable_answer", 8, "not_json: <html>"]);
+        assert.deepEqual([verdict.key, verdict.rule, verdict.detail], ["unreadable_answer", "answer_unreadable", "not_json: <html>"]);
     });
 
-    QUnit.test("row 9: the name answered: OK, with validity when known", (assert) => {
+    QUnit.test("name_answered: the name answered: OK, with validity when known", (assert) => {
         const legacy = diagnose(named, obs({ name: answered, report: { kind: "alive", generation: "legacy" } }), NOW);
-        assert.deepEqual(legacy, { key: "ok", rule: 9, generation: "legacy", checkedAt: NOW - 1000 });
+        assert.deepEqual(legacy, { key: "ok", rule: "name_answered", generation: "legacy", checkedAt: NOW - 1000 });
         const dated = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 60 * DAY_MS, subject: "*.d73e7513.odoo-iot.com" }) }), NOW);
         assert.deepEqual([dated.key, dated.daysLeft, dated.validUntil, dated.subject], ["ok", 60, NOW + 60 * DAY_MS, "*.d73e7513.odoo-iot.com"]);
-        const db = diagnose(named, obs({ name: answered, databaseEndDate: NOW + 40 * DAY_MS }), NOW);
+        const db = diagnose(named, obs({ name: answered }), NOW, { endDate: NOW + 40 * DAY_MS });
         assert.deepEqual([db.key, db.daysLeft], ["ok", 40]);
     });
 
-    QUnit.test("row 10: the name resolves over http but https fails: certificate rejected", (assert) => {
+    QUnit.test("name_refused: the name resolves over http but https fails: certificate rejected", (assert) => {
         const verdict = diagnose(named, obs({ name: failed, nameHttp: answered, lan: answered, report: report18({ kind: "valid" }) }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule], ["certificate_rejected", 10]);
+        assert.deepEqual([verdict.key, verdict.rule], ["certificate_rejected", "name_refused"]);
     });
 
-    QUnit.test("row 11: the LAN IP answers, the name does not resolve: DNS issue", (assert) => {
+    QUnit.test("name_unresolved: the LAN IP answers, the name does not resolve: DNS issue", (assert) => {
         const verdict = diagnose(named, obs({ name: failed, nameHttp: failed, lan: answered }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule], ["dns_issue", 11]);
+        assert.deepEqual([verdict.key, verdict.rule], ["dns_issue", "name_unresolved"]);
     });
 
-    QUnit.test("row 12: from an https page the name's http probe is not allowed: HTTPS blocked", (assert) => {
+    QUnit.test("name_untestable: from an https page the name's http probe is not allowed: HTTPS blocked", (assert) => {
         const verdict = diagnose(named, obs({ pageProtocol: "https:", name: failed, nameHttp: { kind: "skipped", reason: "page_protocol" }, lan: answered }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule], ["https_blocked", 12]);
+        assert.deepEqual([verdict.key, verdict.rule], ["https_blocked", "name_untestable"]);
     });
 
-    QUnit.test("row 13: nothing answers and local network access is not granted", (assert) => {
+    QUnit.test("permission_missing: nothing answers and local network access is not granted", (assert) => {
         for (const permission of ["prompt", "denied"] as const) {
             const verdict = diagnose(named, obs({ name: failed, lan: failed, localNetwork: permission }), NOW);
-            assert.deepEqual([verdict.key, verdict.rule], ["local_network_permission", 13]);
+            assert.deepEqual([verdict.key, verdict.rule], ["local_network_permission", "permission_missing"]);
         }
     });
 
-    QUnit.test("row 14: nothing answers: unreachable, saying when it was a timeout", (assert) => {
+    QUnit.test("nothing_answered: nothing answers: unreachable, saying when it was a timeout", (assert) => {
         const verdict = diagnose(named, obs({ name: failed, lan: failed, localNetwork: "granted" }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule, verdict.detail], ["unreachable", 14, undefined]);
+        assert.deepEqual([verdict.key, verdict.rule, verdict.detail], ["unreachable", "nothing_answered", undefined]);
         const slow = diagnose(named, obs({ name: { kind: "timeout", ms: 8000 }, lan: failed }), NOW);
         assert.deepEqual([slow.key, slow.detail], ["unreachable", "timeout"]);
     });

@@ -1,6 +1,6 @@
 /** Builds a status store on the fake clock and network, with a page visibility tests can flip. */
 import { StatusStore } from "../../src/store/status_store";
-import type { StoreOptions } from "../../src/store/status_store";
+import type { StoreOptions } from "../../src/store/store_options";
 import { FakeClock } from "./fake_clock";
 import { FakeNetwork } from "./fake_network";
 
@@ -68,4 +68,4 @@ export function makeHarness(
     };
 }
 
-export const NAME = (n: number) => `10-0-${Math.floor(n / 250)}-${(n % 250) + 1}.abcd1234.odoo-iot.com`;
+export const boxName = (n: number) => `10-0-${Math.floor(n / 250)}-${(n % 250) + 1}.abcd1234.odoo-iot.com`;

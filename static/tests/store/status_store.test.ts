@@ -1,7 +1,7 @@
-import type { BoxStatus } from "../../src/store/status_store";
+import type { BoxStatus } from "../../src/store/box_status";
 import { FakeClock } from "../helpers/fake_clock";
 import { BODY_19_OK, FakeNetwork } from "../helpers/fake_network";
-import { makeBus, makeHarness, NAME } from "../helpers/store_harness";
+import { makeBus, makeHarness, boxName } from "../helpers/store_harness";
 
 const MIN = 60_000;
 const body18 = (details: string, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
@@ -15,8 +15,8 @@ function watch(h: ReturnType<typeof makeHarness>, id: number, ip: string, versio
 QUnit.module("store/status_store", () => {
     QUnit.test("a healthy 19 box: one request, OK with its end date, then the healthy cadence", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
-        const box = watch(h, 1, NAME(0));
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, boxName(0));
         assert.strictEqual(box.last().checking, false, "the first round waits for the view to render");
         await h.clock.advance(0);
         assert.strictEqual(box.last().checking, true, "checking is shown while the probe is in flight");
@@ -33,8 +33,8 @@ QUnit.module("store/status_store", () => {
         const h = makeHarness({ maxInFlight: 6 });
         const boxes = [];
         for (let n = 0; n < 500; n++) {
-            h.network.hosts.set(NAME(n), { kind: "box", generation: "19", body: BODY_19_OK });
-            boxes.push(watch(h, n + 1, NAME(n)));
+            h.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
+            boxes.push(watch(h, n + 1, boxName(n)));
         }
         await h.clock.advance(500 * 50);
         assert.ok(h.network.peak <= 6, `peak ${h.network.peak} requests in flight`);
@@ -45,9 +45,9 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("nothing polls while the page is hidden; one fresh round when it is visible again", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
         h.setHidden(true);
-        const box = watch(h, 1, NAME(0));
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(3 * 60 * MIN);
         assert.strictEqual(h.network.log.length, 0, "no request in three hidden hours");
         h.setHidden(false);
@@ -63,10 +63,10 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("unsubscribing stops everything: no timer, the probe in flight is aborted", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "silent" });
-        h.network.hosts.set(NAME(1), { kind: "box", generation: "19", body: BODY_19_OK });
-        const slow = watch(h, 1, NAME(0));
-        const fine = watch(h, 2, NAME(1));
+        h.network.hosts.set(boxName(0), { kind: "silent" });
+        h.network.hosts.set(boxName(1), { kind: "box", generation: "19", body: BODY_19_OK });
+        const slow = watch(h, 1, boxName(0));
+        const fine = watch(h, 2, boxName(1));
         await h.clock.advance(100);
         assert.strictEqual(h.network.inFlight, 1);
         slow.stop();
@@ -82,8 +82,8 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("check now answers at once and never doubles a request in flight", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: BODY_19_OK });
-        const box = watch(h, 1, NAME(0));
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(100);
         assert.strictEqual(h.network.log.length, 1);
         const first = h.store.checkNow(1);
@@ -98,9 +98,9 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("a box that never answers times out: unreachable, saying so", async (assert) => {
         const h = makeHarness({ timeoutMs: 8000 });
-        h.network.hosts.set(NAME(0), { kind: "silent" });
+        h.network.hosts.set(boxName(0), { kind: "silent" });
         h.network.hosts.set("10.0.0.1:8069", { kind: "silent" });
-        const box = watch(h, 1, NAME(0));
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(7999);
         assert.strictEqual(box.last().checking, true);
         await h.clock.advance(8001);
@@ -111,8 +111,8 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("a 19 endpoint answering garbage is unreadable, even though the box's hello says ping", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "box", generation: "19", body: '{"certificate_end_date": ' });
-        const box = watch(h, 1, NAME(0));
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: '{"certificate_end_date": ' });
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(1000);
         assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreadable_answer", 'not_json: {"certificate_end_date": ']);
         box.stop();
@@ -120,8 +120,8 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("an oversized answer is cut and reported unreadable", async (assert) => {
         const h = makeHarness();
-        h.network.hosts.set(NAME(0), { kind: "huge", size: 5_000_000 });
-        const box = watch(h, 1, NAME(0));
+        h.network.hosts.set(boxName(0), { kind: "huge", size: 5_000_000 });
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(500);
         assert.strictEqual(box.last().verdict.key, "unreadable_answer");
         assert.ok(box.last().verdict.detail!.startsWith("too_large"));
@@ -130,7 +130,7 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("flapping: one failure after successes keeps OK; a confirmed failure turns it red", async (assert) => {
         const h = makeHarness();
-        const name = NAME(0);
+        const name = boxName(0);
         h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
         const box = watch(h, 1, name);
         await h.clock.advance(100);
@@ -153,7 +153,7 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("what the box reports is published at once, and an 18.0 error box is asked every 5 min at most", async (assert) => {
         const h = makeHarness();
-        const name = NAME(0);
+        const name = boxName(0);
         h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") });
         const box = watch(h, 1, name, "18.0");
         await h.clock.advance(200);
@@ -168,7 +168,7 @@ QUnit.module("store/status_store", () => {
 
     QUnit.test("the generation found is remembered: an 18.0 box costs one request per check after discovery", async (assert) => {
         const h = makeHarness();
-        const name = NAME(0);
+        const name = boxName(0);
         h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("Your certificate *.abcd1234.odoo-iot.com is valid until 2027-01-20 00:00:00", true) });
         const box = watch(h, 1, name, "unknown image");
         await h.clock.advance(500);
@@ -186,7 +186,7 @@ QUnit.module("store/status_store", () => {
     QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
-        const box = watch(h, 1, NAME(0));
+        const box = watch(h, 1, boxName(0));
         await h.clock.advance(1000);
         assert.strictEqual(box.last().verdict.key, "dns_issue");
         box.stop();
@@ -196,7 +196,7 @@ QUnit.module("store/status_store", () => {
         const clock = new FakeClock();
         const network = new FakeNetwork(clock);
         const bus = makeBus();
-        const name = NAME(0);
+        const name = boxName(0);
         network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 30_000 });
         const b = makeHarness({ timeoutMs: 60_000 }, { clock, network, bus, tabId: "b" });
         b.setHidden(true); // B's page is in the background while A loads
@@ -226,4 +226,42 @@ QUnit.module("store/status_store", () => {
         boxB.stop();
         b.store.destroy();
     });
+
+    QUnit.test("another tab's worse network verdict waits for a confirmation, as this tab's own does", async (assert) => {
+        const clock = new FakeClock();
+        const network = new FakeNetwork(clock);
+        const bus = makeBus();
+        const name = boxName(0);
+        network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+        const a = makeHarness({}, { clock, network, bus, tabId: "a" });
+        const boxA = watch(a, 1, name);
+        await clock.advance(100);
+        assert.strictEqual(boxA.last().verdict.key, "ok");
+        // Another tab, on a path that cannot reach the box, reports it unreachable.
+        const lonely = new BroadcastChannelOf(bus);
+        lonely.postMessage({ type: "verdict", tab: "b", box: 1, ip: name, verdict: { key: "unreachable", rule: "nothing_answered" } });
+        await clock.advance(1);
+        assert.strictEqual(boxA.last().verdict.key, "ok", "one tab's failure alone does not turn the badge");
+        const before = network.requestsTo(name);
+        await clock.advance(20_000);
+        assert.strictEqual(network.requestsTo(name), before + 1, "this tab confirms with a probe of its own");
+        assert.strictEqual(boxA.last().verdict.key, "ok", "the box answers here: still OK");
+        lonely.close();
+        boxA.stop();
+        a.store.destroy();
+    });
 });
+
+/** A bare channel on the test bus, to post what another tab would. */
+class BroadcastChannelOf {
+    private channel: BroadcastChannel;
+    constructor(bus: typeof BroadcastChannel) {
+        this.channel = new bus("iot_https_certificate.status");
+    }
+    postMessage(message: unknown) {
+        this.channel.postMessage(message);
+    }
+    close() {
+        this.channel.close();
+    }
+}

@@ -1,5 +1,6 @@
-import { openTabChannel } from "../../src/store/tabs";
-import type { TabMessage } from "../../src/store/tabs";
+import type { Verdict } from "../../src/core/diagnosis";
+import { openTabChannel, receiveTabMessage } from "../../src/store/tabs";
+import type { TabMessage, TabPeer } from "../../src/store/tabs";
 
 /** Two tabs' views of one localStorage: a write fires `storage` in every other tab only. */
 function sharedStorage() {
@@ -46,5 +47,27 @@ QUnit.module("store/tabs", () => {
         channel.post({ type: "release", tab: "a", boxes: [] });
         channel.close();
         assert.ok(true);
+    });
+
+    QUnit.test("messages reach the peer, never from this tab, and an unknown generation is dropped", (assert) => {
+        const heard: unknown[] = [];
+        const peer: TabPeer = {
+            leased: (box, until) => heard.push(["leased", box, until]),
+            released: (box) => heard.push(["released", box]),
+            heard: (box, ip, verdict, generation) => heard.push(["heard", box, ip, verdict.key, generation]),
+        };
+        const verdict: Verdict = { key: "ok", rule: "name_answered" };
+        receiveTabMessage({ type: "lease", tab: "a", box: 1, until: 99 }, "a", peer);
+        receiveTabMessage({ type: "lease", tab: "b", box: 1, until: 99 }, "a", peer);
+        receiveTabMessage({ type: "release", tab: "b", boxes: [1, 2] }, "a", peer);
+        receiveTabMessage({ type: "verdict", tab: "b", box: 1, ip: "x", verdict, generation: "18" }, "a", peer);
+        receiveTabMessage({ type: "verdict", tab: "b", box: 1, ip: "x", verdict, generation: "<script>" }, "a", peer);
+        assert.deepEqual(heard, [
+            ["leased", 1, 99],
+            ["released", 1],
+            ["released", 2],
+            ["heard", 1, "x", "ok", "18"],
+            ["heard", 1, "x", "ok", undefined],
+        ]);
     });
 });

@@ -1,11 +1,14 @@
-import { Component } from "@odoo/owl";
 import { getCatalog } from "../../core/catalog";
 import type { CatalogKey, Severity } from "../../core/catalog";
 import { _t } from "../../core/translate";
-import type { BoxStatus } from "../../store/status_store";
+import type { BoxStatus } from "../../store/box_status";
 import { iconOf } from "../presentation";
 
-/** What the badge template (`iot_https_certificate.CertificateBadgeView`) reads, as `badge`. */
+/**
+ * What the badge template (`iot_https_certificate.CertificateBadgeView`) reads, as `badge`.
+ * The markup is a template, not a component, so a list row renders it without one more
+ * component per row; the badge field widget and the form panel both call it.
+ */
 export interface BadgeView {
     key: CatalogKey;
     label: string;
@@ -26,23 +29,4 @@ export function badgeView(status: BoxStatus, checkedAgo: string): BadgeView {
         tooltip: `${entry.title} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
         checking: status.checking,
     };
-}
-
-export interface CertificateBadgeProps {
-    status: BoxStatus;
-    /** "3 minutes ago" for the last check, or empty when never checked. */
-    checkedAgo: string;
-}
-
-/**
- * The certificate state of one box: icon, text and colour. The markup is a template of its
- * own so a field widget can render it without one more component per list row.
- */
-export class CertificateBadge extends Component<CertificateBadgeProps> {
-    static template = "iot_https_certificate.CertificateBadge";
-    static props = { status: Object, checkedAgo: String };
-
-    get badge(): BadgeView {
-        return badgeView(this.props.status, this.props.checkedAgo);
-    }
 }

@@ -1,7 +1,7 @@
 import { Component, useState } from "@odoo/owl";
 import { docUrl, docVersionOf, getCatalog } from "../../core/catalog";
 import type { CatalogEntry } from "../../core/catalog";
-import type { BoxStatus } from "../../store/status_store";
+import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
 import { iconOf } from "../presentation";
@@ -10,7 +10,7 @@ import type { BoxIdentity } from "./support_details";
 
 export interface CertificatePanelProps {
     status: BoxStatus;
-    box: BoxIdentity;
+    identity: BoxIdentity;
     checkedAgo: string;
     /** Already formatted in the user's time zone. */
     validUntilText: string;
@@ -24,7 +24,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
     static template = "iot_https_certificate.CertificatePanel";
     static props = {
         status: Object,
-        box: Object,
+        identity: Object,
         checkedAgo: String,
         validUntilText: String,
         nowText: String,
@@ -61,11 +61,11 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
     }
 
     get docUrl(): string {
-        return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.box.version));
+        return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.identity.version));
     }
 
     async copySupportDetails(): Promise<void> {
-        const text = supportDetails(this.props.status, this.entry, this.props.box, this.props.nowText);
+        const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText);
         try {
             await this.props.copy(text);
             this.state.copied = "done";

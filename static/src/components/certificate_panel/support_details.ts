@@ -3,7 +3,7 @@
  * 3-digit status). Built only from the verdict and public record fields: never a secret.
  */
 import type { CatalogEntry } from "../../core/catalog";
-import type { BoxStatus } from "../../store/status_store";
+import type { BoxStatus } from "../../store/box_status";
 
 export interface BoxIdentity {
     name: string;
@@ -11,11 +11,11 @@ export interface BoxIdentity {
     version: string;
 }
 
-export function supportDetails(status: BoxStatus, entry: CatalogEntry, box: BoxIdentity, at: string): string {
+export function supportDetails(status: BoxStatus, entry: CatalogEntry, identity: BoxIdentity, at: string): string {
     const { verdict, address } = status;
     const lines = [
-        `IoT box: ${box.name || "-"} (${box.identifier || "-"})`,
-        `Image version: ${box.version || "-"}`,
+        `IoT box: ${identity.name || "-"} (${identity.identifier || "-"})`,
+        `Image version: ${identity.version || "-"}`,
         `Address: ${address.kind === "named" ? address.hostname : address.kind === "plain_ip" ? address.lanIp : address.kind}`,
         `HTTPS certificate: ${entry.label} (${verdict.key})`,
     ];

@@ -1,6 +1,6 @@
 import { Component } from "@odoo/owl";
-import type { BoxStatus } from "../../store/status_store";
-import { fleetGroupOf } from "../presentation";
+import type { BoxStatus } from "../../store/box_status";
+import { FLEET_ICONS, fleetGroupOf } from "../presentation";
 import type { FleetGroup } from "../presentation";
 
 export interface FleetSummaryProps {
@@ -13,6 +13,8 @@ export interface FleetSummaryProps {
 export class FleetSummary extends Component<FleetSummaryProps> {
     static template = "iot_https_certificate.FleetSummary";
     static props = { statuses: Array, onShowProblems: Function };
+
+    readonly icons = FLEET_ICONS;
 
     get counts(): Record<FleetGroup, number> {
         const counts: Record<FleetGroup, number> = { ok: 0, expiring: 0, failing: 0, unreachable: 0, checking: 0 };

@@ -1,4 +1,4 @@
-import { baseDelay, DEFAULT_SCHEDULE, nextDelay } from "../../src/core/schedule";
+import { baseDelay, cadenceAfter, DEFAULT_SCHEDULE, delayUntilDue, isBox18Error, nextDelay } from "../../src/core/schedule";
 import { seeded } from "../helpers/random";
 
 const MIN = 60_000;
@@ -33,5 +33,26 @@ QUnit.module("core/schedule", () => {
         assert.ok(min >= base * (1 - DEFAULT_SCHEDULE.jitter) && max <= base * (1 + DEFAULT_SCHEDULE.jitter), `${min}…${max}`);
         assert.ok(max - min > base * 0.35, "the draws cover most of the window");
         assert.strictEqual(nextDelay({ cadence: "confirm", step: 0 }, () => 0.5), DEFAULT_SCHEDULE.confirmMs);
+    });
+
+    QUnit.test("cadence: healthy after OK, failing otherwise; the step grows only while nothing changes", (assert) => {
+        assert.deepEqual(cadenceAfter("checking", { cadence: "failing", step: 0 }, "ok"), { cadence: "healthy", step: 0 });
+        assert.deepEqual(cadenceAfter("ok", { cadence: "healthy", step: 2 }, "ok"), { cadence: "healthy", step: 3 });
+        assert.deepEqual(cadenceAfter("ok", { cadence: "healthy", step: 3 }, "expired"), { cadence: "failing", step: 0 });
+        assert.deepEqual(cadenceAfter("expired", { cadence: "failing", step: 1 }, "expired"), { cadence: "failing", step: 2 });
+        assert.deepEqual(cadenceAfter("ok", { cadence: "confirm", step: 0 }, "ok"), { cadence: "healthy", step: 0 }, "after a confirmation, start over");
+    });
+
+    QUnit.test("an 18.0 box's code slows its checks; a 19 box or a network verdict does not", (assert) => {
+        assert.true(isBox18Error("18", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
+        assert.false(isBox18Error("19", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
+        assert.false(isBox18Error("18", "unreachable"));
+        assert.false(isBox18Error(undefined, "ERR_IOT_HTTPS_CHECK_NO_SERVER"));
+    });
+
+    QUnit.test("due: at once when the gap has passed, else after what is left of it", (assert) => {
+        assert.strictEqual(delayUntilDue(40_000, 30_000), 0);
+        assert.strictEqual(delayUntilDue(10_000, 30_000), 20_000);
+        assert.strictEqual(delayUntilDue(Infinity, 5 * MIN), 0, "never checked is due");
     });
 });
