@@ -1,2 +1,2 @@
 # -*- coding: utf-8 -*-
-# The add-on is web-client only: no Python models.
+from . import models

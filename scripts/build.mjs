@@ -4,6 +4,7 @@
 //   node scripts/build.mjs --check   exit 1 if a committed file differs from what the sources build
 import * as esbuild from "esbuild";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { filesUnder } from "./files.mjs";
 import { extractTerms, renderPot } from "./i18n.mjs";
 
@@ -41,23 +42,32 @@ const odooTranslate = {
     },
 };
 
-async function bundle(entry, from) {
+/** Odoo's name for the add-on's bundle (`/<addon>/static/src/<file>.js` → `@<addon>/<file>`). */
+export const ADDON_MODULE = "@iot_https_certificate/iot_https_certificate";
+const SOURCES = resolve("static/src") + "/";
+
+/**
+ * In the Odoo test bundle, every import of the add-on's sources becomes an import of the
+ * add-on's own module: Odoo's QUnit page then tests the code the web client runs, and the
+ * test bundle carries no second copy of it.
+ */
+const testTheShippedModule = {
+    name: "test-the-shipped-module",
+    setup(build) {
+        build.onResolve({ filter: /^\./ }, (args) =>
+            resolve(dirname(args.importer), args.path).startsWith(SOURCES) ? { path: ADDON_MODULE, external: true } : undefined
+        );
+    },
+};
+
+async function bundle(entry, from, plugins = [odooTranslate]) {
     const result = await esbuild.build({
         ...odooBundleOptions,
         entryPoints: [entry],
         banner: { js: banner(from) },
-        plugins: [odooTranslate],
+        plugins,
     });
-    return mergeExternalImports(dropBundlerNotes(result.outputFiles[0].text));
-}
-
-/**
- * esbuild marks each source file (`// static/src/…`) and each pure call (`/* @__PURE__ *\/`)
- * for later bundlers. Odoo neither tree-shakes nor keeps comments when it minifies, and the
- * bundle must stay under its size budget, so the notes go; names still say where code lives.
- */
-function dropBundlerNotes(js) {
-    return js.replace(/^\/\/ static\/(?:src|tests)\/.*\n/gm, "").replace(/\/\* @__PURE__ \*\/ /g, "");
+    return mergeExternalImports(result.outputFiles[0].text);
 }
 
 /**
@@ -107,7 +117,7 @@ export function buildTemplates() {
 export async function buildAll() {
     const js = await bundle("static/src/iot_https_certificate.ts", "static/src/**/*.ts");
     const xml = buildTemplates();
-    const tests = await bundle("static/tests/odoo_suite.ts", "static/tests/**/*.test.ts");
+    const tests = await bundle("static/tests/odoo_suite.ts", "static/tests/**/*.test.ts", [testTheShippedModule]);
     const pot = renderPot(extractTerms(js, xml));
     return { [BUNDLE]: js, [TEMPLATES]: xml, [ODOO_TESTS]: tests, [POT]: pot };
 }

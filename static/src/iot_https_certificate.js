@@ -10,6 +10,9 @@ import { KanbanRenderer } from "@web/views/kanban/kanban_renderer";
 import { kanbanView } from "@web/views/kanban/kanban_view";
 import { ListRenderer } from "@web/views/list/list_renderer";
 import { listView } from "@web/views/list/list_view";
+// static/src/odoo/status_service.ts
+
+// static/src/core/address.ts
 var LAN_PORT = 8069;
 var MAX_SHOWN = 80;
 var OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -57,9 +60,11 @@ function isLocalPageHost(hostname) {
   return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 169 && b === 254;
 }
 
+// static/src/core/days.ts
 var DAY_MS = 864e5;
 var RENEWAL_DAYS = 10;
 
+// static/src/core/diagnosis.ts
 function diagnose(address, obs, now, database = {}) {
   if (address.kind === "empty") return { key: "invalid_address", rule: "address_invalid", detail: "empty" };
   if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
@@ -76,7 +81,7 @@ function diagnose(address, obs, now, database = {}) {
   }
   const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
   const validUntil = reportedEnd ?? database.endDate;
-  const validity = validUntil === void 0 ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS) };
+  const validity = validUntil === void 0 ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS), endFromDatabase: reportedEnd === void 0 };
   const subject = certificate?.kind === "valid" ? certificate.subject : void 0;
   const dated = { ...base, ...validity, ...subject ? { subject } : {} };
   if (validUntil !== void 0 && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
@@ -85,7 +90,7 @@ function diagnose(address, obs, now, database = {}) {
   }
   const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
   if (address.kind === "plain_ip" || certificate?.kind === "missing") {
-    if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, base);
+    if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated);
     return { ...dated, key: "no_certificate", rule: "no_certificate" };
   }
   if (obs.report?.kind === "unreadable" && (obs.name?.kind === "answered" || !obs.nameHttp)) {
@@ -99,7 +104,7 @@ function diagnose(address, obs, now, database = {}) {
     }
     return { ...dated, key: "https_blocked", rule: "name_untestable" };
   }
-  return notAnswering(obs, base);
+  return notAnswering(obs, dated);
 }
 function notAnswering(obs, base) {
   if (obs.localNetwork === "denied" || obs.localNetwork === "prompt") {
@@ -116,7 +121,8 @@ function generationOf(answer) {
   return answer && answer.kind !== "unreadable" ? answer.generation : void 0;
 }
 
-var NETWORK_VERDICTS = new Set([
+// static/src/core/flapping.ts
+var NETWORK_VERDICTS = /* @__PURE__ */ new Set([
   "unreachable",
   "dns_issue",
   "certificate_rejected",
@@ -129,6 +135,7 @@ function settle({ shown, pending, next, urgent }) {
   return needsConfirmation ? "confirm" : "publish";
 }
 
+// static/src/core/generation.ts
 var GENERATIONS = ["19", "18", "legacy"];
 function readVersionHint(value) {
   if (typeof value !== "string") return void 0;
@@ -152,6 +159,7 @@ function isGeneration(value) {
   return GENERATIONS.includes(value);
 }
 
+// static/src/core/observations.ts
 var ERROR_CODES = [
   "ERR_IOT_HTTPS_CHECK_NO_SERVER",
   "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION",
@@ -161,6 +169,7 @@ var ERROR_CODES = [
   "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
 ];
 
+// static/src/core/schedule.ts
 var DEFAULT_SCHEDULE = {
   healthyMs: 5 * 6e4,
   healthyMaxMs: 30 * 6e4,
@@ -200,6 +209,7 @@ function delayUntilDue(sinceLastCheck, minGapMs) {
   return Math.max(0, minGapMs - sinceLastCheck);
 }
 
+// static/src/core/parsers.ts
 var MAX_ANSWER_CHARS = 64 * 1024;
 var MAX_DETAIL_CHARS = 2e3;
 var TEMPORARY_CN = "OdooTempIoTBoxCertificate";
@@ -301,15 +311,19 @@ function maskSecrets(text) {
   return text.replace(/("?(?:db_uuid|enterprise_code)"?\s*[:=]\s*)("[^"]*"?|[^\s,}]*)/gi, '$1"…"');
 }
 
+// static/src/store/box_status.ts
 function isProbeable(address) {
   return address.kind === "named" || address.kind === "plain_ip";
 }
 function databaseFacts(record) {
-  const value = record.ssl_certificate_end_date;
-  const endDate = typeof value === "string" ? parseBoxDate(value) : void 0;
-  return endDate === void 0 ? {} : { endDate };
+  const value = record.boxEndDate;
+  let endDate;
+  if (typeof value === "string") endDate = parseBoxDate(value);
+  else if (value && typeof value.toMillis === "function") endDate = value.toMillis();
+  return endDate === void 0 || Number.isNaN(endDate) ? {} : { endDate };
 }
 
+// static/src/store/entry.ts
 function newEntry(record, cached, now) {
   const address = parseBoxAddress(record.ip);
   const reuse = cached !== void 0 && cached.ip === record.ip ? cached.status : void 0;
@@ -320,12 +334,13 @@ function newEntry(record, cached, now) {
     checking: false,
     lastCheckedAt: reuse?.lastCheckedAt
   };
-  return { record, address, listeners: new Set(), status, cadence: "failing", step: 0 };
+  return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0 };
 }
 
+// static/src/store/fleet_signal.ts
 var FleetSignal = class {
   constructor() {
-    this.listeners = new Set();
+    this.listeners = /* @__PURE__ */ new Set();
     this.queued = false;
   }
   subscribe(listener) {
@@ -342,6 +357,7 @@ var FleetSignal = class {
   }
 };
 
+// static/src/store/limiter.ts
 var Limiter = class {
   constructor(max) {
     this.max = max;
@@ -364,6 +380,7 @@ var Limiter = class {
   }
 };
 
+// static/src/store/request.ts
 async function request(net, url, options) {
   const started = net.now();
   const controller = new AbortController();
@@ -413,6 +430,7 @@ async function readCapped(response, max) {
   return { text: text + decoder.decode() };
 }
 
+// static/src/store/probes.ts
 var ENDPOINTS = {
   "19": { path: "iot_drivers/data", parse: parseIotDriversData },
   "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
@@ -475,6 +493,7 @@ function toProbe(result) {
   return { kind: "failed", ms: result.ms };
 }
 
+// static/src/store/store_options.ts
 var DEFAULT_OPTIONS = {
   maxInFlight: 6,
   timeoutMs: 8e3,
@@ -483,6 +502,7 @@ var DEFAULT_OPTIONS = {
   schedule: DEFAULT_SCHEDULE
 };
 
+// static/src/store/tabs.ts
 var CHANNEL = "iot_https_certificate.status";
 function openTabChannel(host, onMessage) {
   if (host.BroadcastChannel) {
@@ -520,12 +540,13 @@ function receiveTabMessage(message, ownTab, peer) {
   else peer.heard(message.box, message.ip, message.verdict, isGeneration(message.generation) ? message.generation : void 0);
 }
 
+// static/src/store/status_store.ts
 var StatusStore = class {
   constructor(deps, options = {}) {
     this.deps = deps;
-    this.entries = new Map();
+    this.entries = /* @__PURE__ */ new Map();
     /** Last statuses of boxes nobody watches now, so a view opened again shows them at once. */
-    this.cache = new Map();
+    this.cache = /* @__PURE__ */ new Map();
     this.fleet = new FleetSignal();
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.limiter = new Limiter(this.options.maxInFlight);
@@ -571,9 +592,6 @@ var StatusStore = class {
   }
   statuses() {
     return [...this.entries.values()].map((entry) => entry.status);
-  }
-  get(boxId) {
-    return this.entries.get(boxId)?.status;
   }
   /** Probes one box now; joins the probe already in flight rather than sending another. */
   checkNow(boxId) {
@@ -723,6 +741,7 @@ var StatusStore = class {
   }
 };
 
+// static/src/odoo/status_service.ts
 var STATUS_SERVICE = "iot_https_certificate.status";
 var documentVisibility = {
   hidden: () => document.visibilityState === "hidden",
@@ -772,7 +791,9 @@ function registerStatusService() {
   if (!services.contains(STATUS_SERVICE)) services.add(STATUS_SERVICE, statusService);
 }
 
+// static/src/odoo/widgets.ts
 
+// static/src/core/catalog.ts
 var DOC_ROOT = "https://www.odoo.com/documentation/";
 var DOC_PAGE = {
   "16.0": "applications/general/iot/config/https_certificate_iot.html",
@@ -996,7 +1017,9 @@ function docVersionOf(generation, versionHint) {
   return hint?.major === 16 ? "16.0" : "17.0";
 }
 
+// static/src/components/certificate_badge/certificate_badge.ts
 
+// static/src/components/presentation.ts
 var ICONS = {
   success: "fa-lock",
   warning: "fa-exclamation-triangle",
@@ -1023,6 +1046,7 @@ var FLEET_ICONS = {
   unreachable: iconOf("unreachable", "secondary")
 };
 
+// static/src/components/certificate_badge/certificate_badge.ts
 function badgeView(status, checkedAgo) {
   const entry = getCatalog().entries[status.verdict.key];
   const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
@@ -1036,7 +1060,9 @@ function badgeView(status, checkedAgo) {
   };
 }
 
+// static/src/components/certificate_panel/certificate_panel.ts
 
+// static/src/components/certificate_panel/support_details.ts
 function supportDetails(status, entry, identity, at) {
   const { verdict, address } = status;
   const lines = [
@@ -1053,6 +1079,7 @@ function supportDetails(status, entry, identity, at) {
   return lines.join("\n");
 }
 
+// static/src/components/certificate_panel/certificate_panel.ts
 var CertificatePanel = class extends Component {
   setup() {
     this.state = useState({ copied: "" });
@@ -1098,6 +1125,7 @@ CertificatePanel.props = {
   copy: Function
 };
 
+// static/src/odoo/time.ts
 function formatInstant(ms) {
   return formatDateTime(luxon.DateTime.fromMillis(ms));
 }
@@ -1106,6 +1134,7 @@ function relativeTo(ms, now) {
   return luxon.DateTime.fromMillis(ms).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
 }
 
+// static/src/odoo/use_box_status.ts
 var TICK_MS = 3e4;
 var clock = reactive({ now: Date.now() });
 var clockUsers = 0;
@@ -1125,7 +1154,7 @@ function boxRecordOf(record) {
     id: typeof record.resId === "number" ? record.resId : 0,
     ip: record.data.ip,
     version: record.data.version,
-    ssl_certificate_end_date: record.data.ssl_certificate_end_date
+    boxEndDate: record.data.https_certificate_box_end_date
   };
 }
 function useBoxStatus(getRecord) {
@@ -1137,7 +1166,7 @@ function useBoxStatus(getRecord) {
   };
   const follow = (record) => {
     const boxRecord = boxRecordOf(record);
-    if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version) return;
+    if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version && String(watched.boxEndDate) === String(boxRecord.boxEndDate)) return;
     stop();
     watched = boxRecord;
     stop = store.subscribe(boxRecord, (status) => state.status = markRaw(status));
@@ -1152,6 +1181,7 @@ function useBoxStatus(getRecord) {
   };
 }
 
+// static/src/odoo/widgets.ts
 var fieldProps = {
   id: { type: String, optional: true },
   name: String,
@@ -1206,7 +1236,8 @@ var BOX_FIELDS = [
   { name: "ip", type: "char" },
   { name: "version", type: "char" },
   { name: "identifier", type: "char" },
-  { name: "name", type: "char" }
+  { name: "name", type: "char" },
+  { name: "https_certificate_box_end_date", type: "datetime" }
 ];
 function registerWidgets() {
   const fields = registry.category("fields");
@@ -1222,7 +1253,9 @@ function registerWidgets() {
   }
 }
 
+// static/src/odoo/fleet_views.ts
 
+// static/src/components/fleet_summary/fleet_summary.ts
 var FleetSummary = class extends Component {
   constructor() {
     super(...arguments);
@@ -1243,6 +1276,7 @@ var FleetSummary = class extends Component {
 FleetSummary.template = "iot_https_certificate.FleetSummary";
 FleetSummary.props = { statuses: Array, onShowProblems: Function };
 
+// static/src/odoo/fleet_views.ts
 var FleetSummaryBar = class extends Component {
   setup() {
     const store = useService(STATUS_SERVICE);
@@ -1283,21 +1317,45 @@ function registerFleetViews() {
   if (!views.contains(FLEET_KANBAN)) views.add(FLEET_KANBAN, { ...kanbanView, Renderer: FleetKanbanRenderer });
 }
 
+// static/src/iot_https_certificate.ts
 registerStatusService();
 registerWidgets();
 registerFleetViews();
 export {
   CertificateBadgeField,
   CertificatePanelWidget,
+  DAY_MS,
+  DEFAULT_SCHEDULE,
+  ERROR_CODES,
   FLEET_KANBAN,
   FLEET_LIST,
   FleetKanbanRenderer,
   FleetListRenderer,
   FleetSummaryBar,
   HttpsLinkField,
+  MAX_ANSWER_CHARS,
   STATUS_SERVICE,
+  StatusStore,
+  baseDelay,
+  cadenceAfter,
+  databaseFacts,
+  delayUntilDue,
   diagnose,
+  docUrl,
+  docVersionOf,
+  generationOrder,
   getCatalog,
+  isBox18Error,
+  isLocalPageHost,
   makeBrowserStore,
-  parseBoxAddress
+  nextDelay,
+  openTabChannel,
+  parseBoxAddress,
+  parseBoxDate,
+  parseHello,
+  parseHomepageData,
+  parseIotDriversData,
+  readVersionHint,
+  receiveTabMessage,
+  settle
 };

@@ -10,9 +10,20 @@ registerStatusService();
 registerWidgets();
 registerFleetViews();
 
-export { parseBoxAddress } from "./core/address";
+// What the web client's code is made of, exported so Odoo's QUnit suite
+// (static/tests/iot_https_certificate_tests.js) tests this very module, not a copy of it.
+export { isLocalPageHost, parseBoxAddress } from "./core/address";
+export { docUrl, docVersionOf, getCatalog } from "./core/catalog";
+export { DAY_MS } from "./core/days";
 export { diagnose } from "./core/diagnosis";
-export { getCatalog } from "./core/catalog";
+export { settle } from "./core/flapping";
+export { generationOrder, readVersionHint } from "./core/generation";
+export { ERROR_CODES } from "./core/observations";
+export { MAX_ANSWER_CHARS, parseBoxDate, parseHello, parseHomepageData, parseIotDriversData } from "./core/parsers";
+export { baseDelay, cadenceAfter, DEFAULT_SCHEDULE, delayUntilDue, isBox18Error, nextDelay } from "./core/schedule";
+export { databaseFacts } from "./store/box_status";
+export { StatusStore } from "./store/status_store";
+export { openTabChannel, receiveTabMessage } from "./store/tabs";
 export { makeBrowserStore, STATUS_SERVICE } from "./odoo/status_service";
 export { FLEET_KANBAN, FLEET_LIST, FleetKanbanRenderer, FleetListRenderer, FleetSummaryBar } from "./odoo/fleet_views";
 export { CertificateBadgeField, CertificatePanelWidget, HttpsLinkField } from "./odoo/widgets";

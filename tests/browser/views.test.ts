@@ -34,4 +34,14 @@ QUnit.module("views XML", () => {
         assert.deepEqual([...viewWidgets], ["iot_https_certificate_panel"]);
         assert.ok(registry.category("view_widgets").contains("iot_https_certificate_panel"));
     });
+
+    QUnit.test("the kanban block goes inside the card's root in both card layouts; the form adds no second address row", async (assert) => {
+        const doc = new DOMParser().parseFromString(await (await fetch("/views.xml")).text(), "text/xml");
+        const kanban = doc.querySelectorAll("record[model='ir.ui.view']")[1];
+        const anchor = kanban.querySelector("xpath[position='inside']")!.getAttribute("expr")!;
+        assert.ok(anchor.includes("t[@t-name='kanban-box']/*[1]") && anchor.includes("t[@t-name='card']"), anchor);
+        const form = doc.querySelectorAll("record[model='ir.ui.view']")[2];
+        assert.notOk(form.querySelector("field[name='ip']"), "the panel shows the address");
+        assert.ok(form.querySelector("widget[name='iot_https_certificate_panel']"));
+    });
 });

@@ -132,7 +132,7 @@ export async function runE2E() {
             // The store has the new result, and the page shows it.
             await page.waitForFunction(
                 ([id, since]) => {
-                    const status = window.demoStore.get(id);
+                    const status = window.demoStore.statuses().find((s) => s.boxId === id);
                     const shown = document.querySelector(".o_iot_https_checked")?.textContent ?? "";
                     return status && !status.checking && status.lastCheckedAt >= since && shown.includes("Last checked just now");
                 },

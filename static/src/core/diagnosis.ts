@@ -66,6 +66,8 @@ export interface Verdict {
     /** Certificate end, ms since epoch, when known. */
     validUntil?: number;
     daysLeft?: number;
+    /** The end date is the one the box last wrote to the database, not one heard here. */
+    endFromDatabase?: boolean;
     subject?: string;
     generation?: Generation;
     /** The rule of the table above that decided, for support summaries and tests. */
@@ -92,7 +94,7 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;
     const validUntil = reportedEnd ?? database.endDate;
     const validity =
-        validUntil === undefined ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS) };
+        validUntil === undefined ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS), endFromDatabase: reportedEnd === undefined };
     const subject = certificate?.kind === "valid" ? certificate.subject : undefined;
     const dated = { ...base, ...validity, ...(subject ? { subject } : {}) };
     if (validUntil !== undefined && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
@@ -102,7 +104,7 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
 
     const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
     if (address.kind === "plain_ip" || certificate?.kind === "missing") {
-        if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, base);
+        if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated);
         return { ...dated, key: "no_certificate", rule: "no_certificate" };
     }
 
@@ -117,7 +119,8 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
         }
         return { ...dated, key: "https_blocked", rule: "name_untestable" };
     }
-    return notAnswering(obs, base);
+    // Out of reach from here: what the box last wrote to the database still tells its end date.
+    return notAnswering(obs, dated);
 }
 
 function notAnswering(obs: BoxObservations, base: Partial<Verdict>): Verdict {

@@ -42,7 +42,7 @@ export function boxRecordOf(record: OdooRecord): BoxRecord {
         id: typeof record.resId === "number" ? record.resId : 0,
         ip: record.data.ip,
         version: record.data.version,
-        ssl_certificate_end_date: record.data.ssl_certificate_end_date,
+        boxEndDate: record.data.https_certificate_box_end_date,
     };
 }
 
@@ -62,7 +62,7 @@ export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
     let stop = () => {};
     const follow = (record: OdooRecord) => {
         const boxRecord = boxRecordOf(record);
-        if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version) return;
+        if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version && String(watched.boxEndDate) === String(boxRecord.boxEndDate)) return;
         stop();
         watched = boxRecord;
         // Statuses are immutable snapshots: kept raw, reading them costs no proxy traps, and
@@ -78,3 +78,4 @@ export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
         checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock.now) : ""),
     };
 }
+

@@ -97,6 +97,7 @@ const BOX_FIELDS = [
     { name: "version", type: "char" },
     { name: "identifier", type: "char" },
     { name: "name", type: "char" },
+    { name: "https_certificate_box_end_date", type: "datetime" },
 ];
 
 export function registerWidgets(): void {

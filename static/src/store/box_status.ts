@@ -11,8 +11,12 @@ export interface BoxRecord {
     id: number;
     ip: unknown;
     version?: unknown;
-    /** 19.0 only: the end date the box itself wrote to the database. */
-    ssl_certificate_end_date?: unknown;
+    /**
+     * `https_certificate_box_end_date`: the end date a 19.0 box wrote to the database
+     * (`ssl_certificate_end_date`), empty on other series. The web client gives a luxon
+     * DateTime; a server string or `false` is read too.
+     */
+    boxEndDate?: unknown;
 }
 
 export interface BoxStatus {
@@ -32,9 +36,10 @@ export function isProbeable(address: BoxAddress): boolean {
     return address.kind === "named" || address.kind === "plain_ip";
 }
 
-/** `ssl_certificate_end_date` as the ORM sends it: "YYYY-MM-DD HH:mm:ss" in UTC, or false. */
 export function databaseFacts(record: BoxRecord): DatabaseFacts {
-    const value = record.ssl_certificate_end_date;
-    const endDate = typeof value === "string" ? parseBoxDate(value) : undefined;
-    return endDate === undefined ? {} : { endDate };
+    const value = record.boxEndDate as { toMillis?: () => number } | string | false | undefined;
+    let endDate: number | undefined;
+    if (typeof value === "string") endDate = parseBoxDate(value);
+    else if (value && typeof value.toMillis === "function") endDate = value.toMillis();
+    return endDate === undefined || Number.isNaN(endDate) ? {} : { endDate };
 }

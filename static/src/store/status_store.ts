@@ -84,10 +84,6 @@ export class StatusStore {
         return [...this.entries.values()].map((entry) => entry.status);
     }
 
-    get(boxId: number): BoxStatus | undefined {
-        return this.entries.get(boxId)?.status;
-    }
-
     /** Probes one box now; joins the probe already in flight rather than sending another. */
     checkNow(boxId: number): Promise<void> {
         const entry = this.entries.get(boxId);

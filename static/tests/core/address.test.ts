@@ -1,7 +1,7 @@
 import { isLocalPageHost, parseBoxAddress } from "../../src/core/address";
 import { hostileString, seeded } from "../helpers/random";
 
-QUnit.module("core/address", () => {
+QUnit.module("iot_https_certificate/core/address", () => {
     QUnit.test("an .odoo-iot.com name gives the https URL, the LAN IP and the plain-IP URL", (assert) => {
         assert.deepEqual(parseBoxAddress("192-168-1-10.d73e7513.odoo-iot.com"), {
             kind: "named",

@@ -6,7 +6,7 @@ import { ERROR_CODES } from "../../src/core/observations";
 const catalog = getCatalog();
 const DOCS = "https://www.odoo.com/documentation/";
 
-QUnit.module("core/catalog", () => {
+QUnit.module("iot_https_certificate/core/catalog", () => {
     QUnit.test("one complete entry for every state a user can meet", (assert) => {
         const expected: CatalogKey[] = [
             "checking", "ok", "renewal_overdue", "expired", "no_certificate", ...ERROR_CODES, "unknown_code",
@@ -73,7 +73,7 @@ QUnit.module("core/catalog", () => {
     });
 });
 
-QUnit.module("core/versions", () => {
+QUnit.module("iot_https_certificate/core/versions", () => {
     QUnit.test("the documentation version: the generation found, else the image version's hint", (assert) => {
         assert.strictEqual(docVersionOf("19", "17.0"), "19.0");
         assert.strictEqual(docVersionOf("18", undefined), "18.0");

@@ -11,7 +11,7 @@ const failed = { kind: "failed", ms: 3 } as const;
 const report18 = (certificate: CertificateReport): BoxReport => ({ kind: "report", generation: "18", certificate });
 const obs = (fields: Partial<BoxObservations>): BoxObservations => ({ pageProtocol: "http:", checkedAt: NOW - 1000, ...fields });
 
-QUnit.module("core/diagnosis", () => {
+QUnit.module("iot_https_certificate/core/diagnosis", () => {
     QUnit.test("address_invalid: empty or malformed address", (assert) => {
         assert.deepEqual(diagnose(parseBoxAddress(false), undefined, NOW), { key: "invalid_address", rule: "address_invalid", detail: "empty" });
         const hostile = diagnose(parseBoxAddress("javascript:alert(1)"), obs({}), NOW);

@@ -1,6 +1,6 @@
 import { settle } from "../../src/core/flapping";
 
-QUnit.module("core/flapping", () => {
+QUnit.module("iot_https_certificate/core/flapping", () => {
     QUnit.test("a network failure over a shown OK waits for its confirmation", (assert) => {
         assert.strictEqual(settle({ shown: "ok", next: "unreachable", urgent: false }), "confirm");
         assert.strictEqual(settle({ shown: "ok", next: "dns_issue", urgent: false }), "confirm");

@@ -5,7 +5,7 @@ const SECRETS = { db_uuid: "5ecret-db-uuid-0000", enterprise_code: "M1234567890S
 const homepage = (fields: object) => JSON.stringify({ hostname: "box", ...SECRETS, ...fields });
 const DAY = 86_400_000;
 
-QUnit.module("core/parsers", () => {
+QUnit.module("iot_https_certificate/core/parsers", () => {
     QUnit.test("18.0: a valid certificate, with the box's date moved back to the real end", (assert) => {
         const text = homepage({
             is_certificate_ok: true,

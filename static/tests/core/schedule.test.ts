@@ -3,7 +3,7 @@ import { seeded } from "../helpers/random";
 
 const MIN = 60_000;
 
-QUnit.module("core/schedule", () => {
+QUnit.module("iot_https_certificate/core/schedule", () => {
     QUnit.test("healthy boxes: 5 min, backing off ×1.5 up to 30 min", (assert) => {
         const sequence = [0, 1, 2, 3, 4, 5, 6].map((step) => baseDelay({ cadence: "healthy", step }) / MIN);
         assert.deepEqual(sequence, [5, 7.5, 11.25, 16.875, 25.3125, 30, 30]);
@@ -44,10 +44,10 @@ QUnit.module("core/schedule", () => {
     });
 
     QUnit.test("an 18.0 box's code slows its checks; a 19 box or a network verdict does not", (assert) => {
-        assert.true(isBox18Error("18", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
-        assert.false(isBox18Error("19", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
-        assert.false(isBox18Error("18", "unreachable"));
-        assert.false(isBox18Error(undefined, "ERR_IOT_HTTPS_CHECK_NO_SERVER"));
+        assert.ok(isBox18Error("18", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
+        assert.notOk(isBox18Error("19", "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION"));
+        assert.notOk(isBox18Error("18", "unreachable"));
+        assert.notOk(isBox18Error(undefined, "ERR_IOT_HTTPS_CHECK_NO_SERVER"));
     });
 
     QUnit.test("due: at once when the gap has passed, else after what is left of it", (assert) => {

@@ -12,7 +12,7 @@ function watch(h: ReturnType<typeof makeHarness>, id: number, ip: string, versio
     return { seen, stop, last: () => seen[seen.length - 1] };
 }
 
-QUnit.module("store/status_store", () => {
+QUnit.module("iot_https_certificate/store/status_store", () => {
     QUnit.test("a healthy 19 box: one request, OK with its end date, then the healthy cadence", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });

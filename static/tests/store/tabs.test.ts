@@ -25,7 +25,7 @@ function sharedStorage() {
     };
 }
 
-QUnit.module("store/tabs", () => {
+QUnit.module("iot_https_certificate/store/tabs", () => {
     QUnit.test("without BroadcastChannel, tabs talk through localStorage events", (assert) => {
         const tab = sharedStorage();
         const received: TabMessage[] = [];

@@ -1,0 +1,27 @@
+"""What the Python tests share: the series' names for things, and an IoT user."""
+from odoo.release import version_info
+
+SERIES = version_info[0]
+# The list view's type: `tree` until 17.0, `list` from 18.0.
+LIST = "list" if SERIES >= 18 else "tree"
+# Odoo's QUnit page: 18.0 moved it to /web/tests/legacy when Hoot took /web/tests.
+QUNIT_PAGE = "/web/tests/legacy" if SERIES >= 18 else "/web/tests"
+
+
+def iot_box_action_url(view_type):
+    """The IoT boxes action in a given view (URLs changed in 18.0)."""
+    if SERIES >= 18:
+        return f"/odoo/action-iot.iot_box_action?view_type={view_type}"
+    return f"/web#action=iot.iot_box_action&view_type={view_type}"
+
+
+def make_iot_user(env, login):
+    """An internal user of the IoT app, without the technical features (no debug-only pages)."""
+    groups = env.ref("base.group_user") | env.ref("iot.group_iot_user")
+    field = "group_ids" if "group_ids" in env["res.users"]._fields else "groups_id"
+    return env["res.users"].create({
+        "name": login.replace("_", " ").title(),
+        "login": login,
+        "password": login,
+        field: [(6, 0, groups.ids)],
+    })
