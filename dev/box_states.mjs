@@ -19,6 +19,7 @@ export const STATES = {
     },
     request_status: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable") },
     no_result: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") },
+    no_valid_19: { title: "No valid certificate (19, no end date)", generation: "19" },
     renewal_overdue: { title: "Renewal overdue (5 days left)", generation: "18", expiresIn: 5 * DAY },
     expired: { title: "Expired certificate", generation: "19", expiresIn: -3 * DAY },
     wrong_name: { title: "Certificate for another name", generation: "19", expiresIn: 60 * DAY, tls: "wrong_name" },

@@ -76,7 +76,8 @@ async function startBoxes({ states, label, octet, ca, stranger }) {
                 name: state.title,
                 identifier: `b8:27:eb:${String(index + 1).padStart(2, "0")}:00:01`,
                 ip: state.plainIp ? lanIp : hostname,
-                version: state.generation === "legacy" ? "17.0" : state.generation === "18" ? "18.0" : "19.0",
+                // Box image versions (year.month; L for Linux, W for Windows virtual boxes), not Odoo series.
+                version: state.generation === "legacy" ? "23.11" : state.generation === "18" ? "L24.10" : "25.04",
             },
             tlsPort: 0,
             /** Requests this box received, on any port: tests count probes with it. */

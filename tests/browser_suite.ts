@@ -4,3 +4,4 @@ import "./browser/widgets.test";
 import "./browser/fleet_summary.test";
 import "./browser/views.test";
 import "./browser/fleet_views.test";
+import "./browser/permission.test";

@@ -6,6 +6,7 @@ import { formatDateTime } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { session } from "@web/session";
 import { KanbanRenderer } from "@web/views/kanban/kanban_renderer";
 import { kanbanView } from "@web/views/kanban/kanban_view";
 import { ListRenderer } from "@web/views/list/list_renderer";
@@ -88,6 +89,7 @@ function diagnose(address, obs, now, database = {}) {
   if (validUntil !== void 0 && validUntil - now < RENEWAL_DAYS * DAY_MS) {
     return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
   }
+  if (certificate?.kind === "no_valid") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
   const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
   if (address.kind === "plain_ip" || certificate?.kind === "missing") {
     if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated);
@@ -139,21 +141,28 @@ function settle({ shown, pending, next, urgent }) {
 var GENERATIONS = ["19", "18", "legacy"];
 function readVersionHint(value) {
   if (typeof value !== "string") return void 0;
-  const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
-  return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : void 0;
+  const match = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/.exec(value.trim());
+  if (!match) return void 0;
+  return match[1] ? { major: Number(match[1]), minor: Number(match[2]) } : { major: Number(match[3]), minor: 0 };
+}
+function readServerVersion(info) {
+  if (!Array.isArray(info)) return void 0;
+  const major = Number(String(info[0]).replace(/^saas~/, ""));
+  const minor = Number(info[1]);
+  return Number.isInteger(major) && Number.isInteger(minor) ? { major, minor } : void 0;
 }
 function generationOfVersion(hint) {
   const { major, minor } = hint;
   if (major >= 19 || major === 18 && minor >= 4) return "19";
   return major === 18 ? "18" : "legacy";
 }
-function generationOrder(known, versionHint) {
-  const order = [];
-  if (known) order.push(known);
-  const hint = readVersionHint(versionHint);
-  if (hint) order.push(generationOfVersion(hint));
-  order.push(...GENERATIONS);
-  return [...new Set(order)];
+function likelyGeneration(known, database, versionHint) {
+  const series = database ?? readVersionHint(versionHint);
+  return known ?? (series && generationOfVersion(series));
+}
+function generationOrder(known, database, versionHint) {
+  const first = likelyGeneration(known, database, versionHint);
+  return [.../* @__PURE__ */ new Set([...first ? [first] : [], ...GENERATIONS])];
 }
 function isGeneration(value) {
   return GENERATIONS.includes(value);
@@ -229,7 +238,7 @@ function parseIotDriversData(text) {
   if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
   const end = json.value.certificate_end_date;
   if (end === null || end === false || end === "") {
-    return { kind: "report", generation: "19", certificate: { kind: "missing" } };
+    return { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
   }
   const expiresAt = typeof end === "string" ? parseBoxDate(end) : void 0;
   if (expiresAt === void 0) return unreadable("wrong_shape", text);
@@ -334,7 +343,8 @@ function newEntry(record, cached, now) {
     checking: false,
     lastCheckedAt: reuse?.lastCheckedAt
   };
-  return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0 };
+  const generation = reuse ? cached?.generation : void 0;
+  return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0, generation };
 }
 
 // static/src/store/fleet_signal.ts
@@ -446,17 +456,18 @@ async function probeBox(net, target) {
   };
   const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
   let generation;
+  const settled = () => observations.report?.kind === "report" || observations.report?.kind === "alive" && target.known === "legacy";
   const ask = async (base) => {
     const [first, ...rest] = target.order;
     const tried = await askEndpoint(base, first);
-    if (observations.report?.kind !== void 0 && observations.report.kind !== "unreadable") return tried;
-    if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
-    const hello = await send(`${base}hw_proxy/hello`, "no-cors");
+    if (settled() || tried.kind === "timeout" || tried.kind === "aborted") return tried;
+    const helloAnswered = first === "legacy" && tried.kind === "answered" && tried.ok;
+    const hello = helloAnswered ? tried : await send(`${base}hw_proxy/hello`, "no-cors");
     if (hello.kind !== "answered") return hello;
     for (const candidate of rest) {
       if (aborted) break;
       await askEndpoint(base, candidate);
-      if (observations.report && observations.report.kind !== "unreadable") break;
+      if (observations.report?.kind === "report") break;
     }
     return hello;
   };
@@ -465,7 +476,10 @@ async function probeBox(net, target) {
     if (result.kind === "answered" && result.ok) {
       const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
       if (parsed.kind === "unreadable") {
-        observations.report ?? (observations.report = parsed);
+        if (observations.report?.kind !== "report" && observations.report?.kind !== "unreadable") {
+          observations.report = parsed;
+          generation = void 0;
+        }
       } else if (parsed.kind === "alive" && observations.report?.kind === "unreadable") {
       } else {
         observations.report = parsed;
@@ -579,7 +593,7 @@ var StatusStore = class {
     return () => {
       watched.listeners.delete(listener);
       if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-        this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
+        this.cache.set(record.id, { ip: watched.record.ip, status: watched.status, generation: watched.generation });
         this.drop(watched);
         this.entries.delete(record.id);
         this.fleet.notify();
@@ -650,7 +664,13 @@ var StatusStore = class {
         localNetworkPermission: this.deps.localNetworkPermission,
         limit: (task) => this.limiter.run(task, urgent)
       },
-      { address: entry.address, order: generationOrder(entry.generation, entry.record.version), timeoutMs: this.options.timeoutMs, signal }
+      {
+        address: entry.address,
+        order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
+        known: entry.generation,
+        timeoutMs: this.options.timeoutMs,
+        signal
+      }
     );
     if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
     entry.generation = outcome.generation ?? entry.generation;
@@ -741,6 +761,11 @@ var StatusStore = class {
   }
 };
 
+// static/src/odoo/database.ts
+function databaseSeries() {
+  return readServerVersion(session.server_version_info);
+}
+
 // static/src/odoo/status_service.ts
 var STATUS_SERVICE = "iot_https_certificate.status";
 var documentVisibility = {
@@ -752,12 +777,13 @@ var documentVisibility = {
 };
 async function localNetworkPermission() {
   if (isLocalPageHost(browser.location.hostname)) return "unsupported";
-  try {
-    const status = await navigator.permissions.query({ name: "local-network-access" });
-    return status.state;
-  } catch {
-    return "unsupported";
+  for (const name of ["local-network-access", "local-network"]) {
+    try {
+      return (await browser.navigator.permissions.query({ name })).state;
+    } catch {
+    }
   }
+  return "unsupported";
 }
 function makeBrowserStore(options = {}) {
   const store = new StatusStore(
@@ -768,6 +794,7 @@ function makeBrowserStore(options = {}) {
         clearTimeout: (id) => browser.clearTimeout(id),
         now: () => Date.now()
       },
+      databaseSeries: databaseSeries(),
       pageProtocol: () => browser.location.protocol,
       localNetworkPermission,
       random: Math.random,
@@ -872,6 +899,19 @@ function buildCatalog() {
     title: _t("The box has no HTTPS certificate yet."),
     cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
     steps: [refreshFirst, checklistHolds],
+    severity: "warning",
+    checklist: "eligibility",
+    anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone }
+  });
+  add("no_valid_certificate", {
+    label: _t("No valid certificate"),
+    title: _t("The box has no valid certificate, or its renewal is due."),
+    cause: _t("The box reports no end date. It has no certificate, only the temporary one of a fresh image, or fewer than 10 days left, when it must renew."),
+    steps: [
+      _t("Restart the box: it asks odoo.com for a certificate when it starts."),
+      _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN."),
+      checklistHolds
+    ],
     severity: "warning",
     checklist: "eligibility",
     anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone }
@@ -1009,13 +1049,14 @@ function buildCatalog() {
   };
   return { entries, checklists };
 }
-function docVersionOf(generation, versionHint) {
-  const hint = readVersionHint(versionHint);
-  const likely = generation ?? (hint && generationOfVersion(hint));
+function docVersionOf(generation, database, versionHint) {
+  const likely = likelyGeneration(generation, database, versionHint);
   if (likely === "19") return "19.0";
   if (likely === "18") return "18.0";
-  return hint?.major === 16 ? "16.0" : "17.0";
+  return (database ?? readVersionHint(versionHint))?.major === 16 ? "16.0" : "17.0";
 }
+
+// static/src/odoo/widgets.ts
 
 // static/src/components/certificate_badge/certificate_badge.ts
 
@@ -1102,7 +1143,7 @@ var CertificatePanel = class extends Component {
     return iconOf(this.entry.key, this.entry.severity);
   }
   get docUrl() {
-    return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.identity.version));
+    return docUrl(this.entry, this.props.docVersion);
   }
   async copySupportDetails() {
     const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText);
@@ -1121,6 +1162,7 @@ CertificatePanel.props = {
   checkedAgo: String,
   validUntilText: String,
   nowText: String,
+  docVersion: String,
   onCheckNow: Function,
   copy: Function
 };
@@ -1218,6 +1260,9 @@ var CertificatePanelWidget = class extends Component {
     const until = this.watch.state.status.verdict.validUntil;
     return until === void 0 ? "" : formatInstant(until);
   }
+  get docVersion() {
+    return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), this.props.record.data.version);
+  }
   get nowText() {
     return formatInstant(Date.now());
   }
@@ -1229,7 +1274,7 @@ var CertificatePanelWidget = class extends Component {
   }
 };
 CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
 var BOX_FIELDS = [
@@ -1355,6 +1400,7 @@ export {
   parseHello,
   parseHomepageData,
   parseIotDriversData,
+  readServerVersion,
   readVersionHint,
   receiveTabMessage,
   settle

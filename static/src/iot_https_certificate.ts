@@ -17,7 +17,7 @@ export { docUrl, docVersionOf, getCatalog } from "./core/catalog";
 export { DAY_MS } from "./core/days";
 export { diagnose } from "./core/diagnosis";
 export { settle } from "./core/flapping";
-export { generationOrder, readVersionHint } from "./core/generation";
+export { generationOrder, readServerVersion, readVersionHint } from "./core/generation";
 export { ERROR_CODES } from "./core/observations";
 export { MAX_ANSWER_CHARS, parseBoxDate, parseHello, parseHomepageData, parseIotDriversData } from "./core/parsers";
 export { baseDelay, cadenceAfter, DEFAULT_SCHEDULE, delayUntilDue, isBox18Error, nextDelay } from "./core/schedule";

@@ -36,7 +36,7 @@ async function firstRound(boxes: number, maxInFlight: number): Promise<number> {
     const done = new Set<number>();
     await new Promise<void>((resolve) => {
         for (let n = 0; n < boxes; n++) {
-            store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, (status) => {
+            store.subscribe({ id: n + 1, ip: boxName(n), version: "25.04" }, (status) => {
                 if (status.verdict.key === "ok") done.add(status.boxId);
                 if (done.size === boxes) resolve();
             });
@@ -52,7 +52,7 @@ async function requestsPerHour(): Promise<number> {
     const boxes = 100;
     for (let n = 0; n < boxes; n++) {
         h.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
-        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, () => undefined);
+        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "25.04" }, () => undefined);
     }
     await h.clock.advance(2 * 3600_000); // settle into the steady cadence
     const before = h.network.log.length;
@@ -68,7 +68,7 @@ async function heapGrowth(cycles: number): Promise<{ raw: number; afterGc: numbe
     const h = makeHarness({ schedule: { healthyMs: 1000, healthyMaxMs: 1000, healthyFactor: 1, failingMs: 1000, failingMaxMs: 1000, failingFactor: 1, confirmMs: 1000, box18ErrorMinMs: 1000, jitter: 0 } }, { clock, network });
     for (let n = 0; n < 10; n++) {
         network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
-        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "19.0" }, () => undefined);
+        h.store.subscribe({ id: n + 1, ip: boxName(n), version: "25.04" }, () => undefined);
     }
     await clock.advance(10_000);
     network.log.length = 0;

@@ -38,6 +38,7 @@ function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string
         checkedAgo: "3 minutes ago",
         validUntilText: status.verdict.validUntil ? new Date(status.verdict.validUntil).toISOString().slice(0, 10) : "",
         nowText: "11/26/2026 12:00:00",
+        docVersion: "18.0",
         onCheckNow: () => calls.checkNow++,
         copy: async (value: string) => void calls.copied.push(value),
     };

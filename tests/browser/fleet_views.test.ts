@@ -26,8 +26,8 @@ QUnit.module("fleet views", (hooks) => {
             h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
             const filters: unknown[] = [];
             const env = { services: { [STATUS_SERVICE]: h.store }, searchModel: { createNewFilters: (f: unknown[]) => filters.push(...f) } };
-            h.store.subscribe({ id: 1, ip: boxName(0), version: "19.0" }, () => {});
-            h.store.subscribe({ id: 2, ip: boxName(1), version: "19.0" }, () => {});
+            h.store.subscribe({ id: 1, ip: boxName(0), version: "25.04" }, () => {});
+            h.store.subscribe({ id: 2, ip: boxName(1), version: "25.04" }, () => {});
             const list = { records: [{ id: 1, data: { name: "Front desk" } }, { id: 2, data: { name: "Back office" } }] };
             const target = await mountComponent(Renderer, { list }, env);
             assert.ok(target.querySelector(".o_iot_https_fleet"), "the summary");

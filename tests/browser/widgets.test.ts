@@ -8,7 +8,7 @@ import { makeHarness } from "../../static/tests/helpers/store_harness";
 import { cleanup, mountComponent, text, waitFor } from "./helpers";
 
 const BOX_NAME = "10-0-0-1.abcd1234.odoo-iot.com";
-const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, version: "19.0", name: "Shop box", identifier: "b8:27:eb:00:00:01" } });
+const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, version: "25.04", name: "Shop box", identifier: "b8:27:eb:00:00:01" } });
 
 QUnit.module("odoo widgets", (hooks) => {
     hooks.afterEach(cleanup);

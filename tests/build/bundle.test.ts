@@ -19,6 +19,7 @@ const ALLOWED_IMPORTS = new Set([
     "@web/core/l10n/translation",
     "@web/core/registry",
     "@web/core/utils/hooks",
+    "@web/session",
     "@web/views/kanban/kanban_renderer",
     "@web/views/kanban/kanban_view",
     "@web/views/list/list_renderer",

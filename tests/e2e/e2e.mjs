@@ -13,6 +13,8 @@ import { EXPECTED } from "./expected.mjs";
 const TIMEOUT = 60_000;
 
 async function check(results, name, fn) {
+    // E2E_TRACE=1 prints each result as it comes, for a run that hangs or crashes.
+    if (process.env.E2E_TRACE) console.error(`e2e: ${name}`);
     try {
         await fn();
         results.push({ name: `e2e > ${name}`, status: "passed", errors: [] });

@@ -9,6 +9,7 @@ export const EXPECTED = {
     request_exception: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", label: "Error: odoo.com unreachable", code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: "Max retries exceeded" },
     request_status: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", label: "Error: odoo.com answered", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "Service Unavailable" },
     no_result: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", label: "Error: not eligible", code: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", checklist: "Eligibility checklist" },
+    no_valid_19: { state: "no_valid_certificate", label: "No valid certificate", checklist: "Eligibility checklist" },
     renewal_overdue: { state: "renewal_overdue", label: "Renewal overdue", daysLeft: "4" },
     expired: { state: "expired", label: "Expired", browserSaw: "net::ERR_CERT_DATE_INVALID" },
     wrong_name: { state: "certificate_rejected", label: "Certificate rejected", browserSaw: "net::ERR_CERT_COMMON_NAME_INVALID" },

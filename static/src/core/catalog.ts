@@ -6,8 +6,8 @@
  * (see ./translate.ts). The catalog is built on first use, once the session's translations
  * are loaded.
  */
-import { generationOfVersion, readVersionHint } from "./generation";
-import type { Generation } from "./generation";
+import { likelyGeneration, readVersionHint } from "./generation";
+import type { Generation, VersionHint } from "./generation";
 import type { ErrorCode } from "./observations";
 import { _t } from "./translate";
 
@@ -17,6 +17,7 @@ export type CatalogKey =
     | "renewal_overdue"
     | "expired"
     | "no_certificate"
+    | "no_valid_certificate"
     | ErrorCode
     | "unknown_code"
     | "dns_issue"
@@ -149,6 +150,19 @@ function buildCatalog(): Catalog {
         title: _t("The box has no HTTPS certificate yet."),
         cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
         steps: [refreshFirst, checklistHolds],
+        severity: "warning",
+        checklist: "eligibility",
+        anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone },
+    });
+    add("no_valid_certificate", {
+        label: _t("No valid certificate"),
+        title: _t("The box has no valid certificate, or its renewal is due."),
+        cause: _t("The box reports no end date. It has no certificate, only the temporary one of a fresh image, or fewer than 10 days left, when it must renew."),
+        steps: [
+            _t("Restart the box: it asks odoo.com for a certificate when it starts."),
+            _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN."),
+            checklistHolds,
+        ],
         severity: "warning",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone },
@@ -289,13 +303,13 @@ function buildCatalog(): Catalog {
 }
 
 /**
- * The documentation version for a box: its generation when a probe found it, else the one the
- * image version hints at. A 16/17 box answers only `hello`, so the hint tells 16.0 from 17.0.
+ * The documentation version for a box: its generation when a probe found it, else the
+ * database's series, else a series-like image version. A 16/17 box answers only `hello`, so the
+ * series tells 16.0 from 17.0.
  */
-export function docVersionOf(generation: Generation | undefined, versionHint: unknown): DocVersion {
-    const hint = readVersionHint(versionHint);
-    const likely = generation ?? (hint && generationOfVersion(hint));
+export function docVersionOf(generation: Generation | undefined, database: VersionHint | undefined, versionHint: unknown): DocVersion {
+    const likely = likelyGeneration(generation, database, versionHint);
     if (likely === "19") return "19.0";
     if (likely === "18") return "18.0";
-    return hint?.major === 16 ? "16.0" : "17.0";
+    return (database ?? readVersionHint(versionHint))?.major === 16 ? "16.0" : "17.0";
 }

@@ -13,6 +13,7 @@
  * | box_unknown_text    | report carries text the catalog does not know                    | unknown_code (verbatim)  |
  * | end_passed          | a known end date (report, else database) has passed              | expired                  |
  * | end_within_renewal  | a known end date is less than 10 days away                       | renewal_overdue          |
+ * | box_no_valid        | a 19 box reports no end date (none, temporary, or renewal due)   | no_valid_certificate     |
  * | no_certificate      | plain-IP address (box answered), or report says no/temporary cert| no_certificate           |
  * | answer_unreadable   | report unreadable, and name answered or name http not tried      | unreadable_answer        |
  * | name_answered       | name answered                                                    | ok (with validity if known) |
@@ -38,6 +39,7 @@ export type Rule =
     | "box_unknown_text"
     | "end_passed"
     | "end_within_renewal"
+    | "box_no_valid"
     | "no_certificate"
     | "answer_unreadable"
     | "name_answered"
@@ -101,6 +103,8 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     if (validUntil !== undefined && validUntil - now < RENEWAL_DAYS * DAY_MS) {
         return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
     }
+
+    if (certificate?.kind === "no_valid") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
 
     const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
     if (address.kind === "plain_ip" || certificate?.kind === "missing") {

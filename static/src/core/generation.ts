@@ -1,6 +1,11 @@
 /**
- * Box software generations and the one rule that maps a version to a generation. The probes
- * use it to pick the first endpoint to ask; the catalog to pick the documentation version.
+ * Box software generations and the one rule that maps an Odoo series to a generation. The
+ * probes use it to pick the first endpoint to ask; the catalog to pick the documentation
+ * version.
+ *
+ * A box normally runs its database's series, which the web client knows: that is the first
+ * guess. `iot.box.version` is the box *image's* version (23.11, 24.01, L24.10, W23_11), not an
+ * Odoo series: it is read only when it looks like one ("17.0", "saas-18.4"), as a weak hint.
  */
 
 /** The box software generations, told apart by which status endpoint answers. */
@@ -14,13 +19,26 @@ export interface VersionHint {
 }
 
 /**
- * The major and minor numbers of an `iot.box.version` value ("18.0", "saas-18.4", "17.0-2024…").
- * A hint only: the image version does not always follow the Odoo series.
+ * The Odoo series a version value names ("18.0", "saas-18.4", "17.0-2024…"), or undefined. An
+ * image version (year.month: "23.11", "L24.10", "W23_11") never has a ".0" minor, so it is
+ * never mistaken for one.
  */
 export function readVersionHint(value: unknown): VersionHint | undefined {
     if (typeof value !== "string") return undefined;
-    const match = /^(?:saas[-~])?(\d+)(?:\.(\d+))?/.exec(value.trim());
-    return match ? { major: Number(match[1]), minor: Number(match[2] ?? 0) } : undefined;
+    const match = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/.exec(value.trim());
+    if (!match) return undefined;
+    return match[1] ? { major: Number(match[1]), minor: Number(match[2]) } : { major: Number(match[3]), minor: 0 };
+}
+
+/**
+ * The database's series from the web client's `server_version_info`: `[17, 0, …]`, or
+ * `["saas~18", 4, …]` on SaaS releases.
+ */
+export function readServerVersion(info: unknown): VersionHint | undefined {
+    if (!Array.isArray(info)) return undefined;
+    const major = Number(String(info[0]).replace(/^saas~/, ""));
+    const minor = Number(info[1]);
+    return Number.isInteger(major) && Number.isInteger(minor) ? { major, minor } : undefined;
 }
 
 /** saas-18.4 moved the box to `iot_drivers`, so it already answers as 19 does. */
@@ -30,14 +48,16 @@ export function generationOfVersion(hint: VersionHint): Generation {
     return major === 18 ? "18" : "legacy";
 }
 
-/** Generations in the order to try: the known one, then the version hint, then newest first. */
-export function generationOrder(known: Generation | undefined, versionHint: unknown): Generation[] {
-    const order: Generation[] = [];
-    if (known) order.push(known);
-    const hint = readVersionHint(versionHint);
-    if (hint) order.push(generationOfVersion(hint));
-    order.push(...GENERATIONS);
-    return [...new Set(order)];
+/** The generation to expect first: the one found, else the database's series, else the hint. */
+export function likelyGeneration(known: Generation | undefined, database: VersionHint | undefined, versionHint: unknown): Generation | undefined {
+    const series = database ?? readVersionHint(versionHint);
+    return known ?? (series && generationOfVersion(series));
+}
+
+/** Generations in the order to try: the likely one first, then newest first. */
+export function generationOrder(known: Generation | undefined, database: VersionHint | undefined, versionHint: unknown): Generation[] {
+    const first = likelyGeneration(known, database, versionHint);
+    return [...new Set([...(first ? [first] : []), ...GENERATIONS])];
 }
 
 export function isGeneration(value: unknown): value is Generation {

@@ -24,8 +24,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type CertificateReport =
     /** `expiresAt` is the real end (ms since epoch) when the box said it; `subject` its CN. */
     | { kind: "valid"; expiresAt?: number; subject?: string }
-    /** A fresh image's temporary certificate, or a 19 box with no end date. */
+    /** A fresh image's temporary certificate (16–18). */
     | { kind: "missing" }
+    /**
+     * A 19 box's `certificate_end_date: null`: no certificate, only the temporary one, or fewer
+     * than 10 days left, when its renewal is due. The box does not say which.
+     */
+    | { kind: "no_valid" }
     | { kind: "error"; code: ErrorCode; status?: string; detail?: string }
     /** Text the catalog does not know, kept to show verbatim (as text). */
     | { kind: "unknown"; text: string };

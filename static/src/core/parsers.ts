@@ -32,7 +32,7 @@ export function parseIotDriversData(text: unknown): ParsedAnswer {
     if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
     const end = json.value.certificate_end_date;
     if (end === null || end === false || end === "") {
-        return { kind: "report", generation: "19", certificate: { kind: "missing" } };
+        return { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
     }
     const expiresAt = typeof end === "string" ? parseBoxDate(end) : undefined;
     if (expiresAt === undefined) return unreadable("wrong_shape", text);

@@ -7,6 +7,7 @@ import { registry } from "@web/core/registry";
 import { isLocalPageHost } from "../core/address";
 import type { LocalNetworkPermission } from "../core/observations";
 import { StatusStore } from "../store/status_store";
+import { databaseSeries } from "./database";
 import type { StoreOptions, Visibility } from "../store/store_options";
 
 export const STATUS_SERVICE = "iot_https_certificate.status";
@@ -20,17 +21,21 @@ const documentVisibility: Visibility = {
 };
 
 /**
- * Chrome's Local Network Access permission; other browsers do not know the name. On a page
- * that is itself local the permission never applies ("unsupported" here means "not needed").
+ * Chrome's Local Network Access permission. Chrome 142 shipped it as `local-network-access`;
+ * later Chrome splits it and names the LAN part `local-network`. A browser that knows neither
+ * name throws: "unsupported". On a page that is itself local the permission never applies
+ * ("unsupported" here means "not needed").
  */
-async function localNetworkPermission(): Promise<LocalNetworkPermission> {
+export async function localNetworkPermission(): Promise<LocalNetworkPermission> {
     if (isLocalPageHost(browser.location.hostname)) return "unsupported";
-    try {
-        const status = await navigator.permissions.query({ name: "local-network-access" as PermissionName });
-        return status.state;
-    } catch {
-        return "unsupported";
+    for (const name of ["local-network-access", "local-network"]) {
+        try {
+            return (await browser.navigator.permissions.query({ name: name as PermissionName })).state;
+        } catch {
+            // An unknown name is a TypeError: try the next one.
+        }
     }
+    return "unsupported";
 }
 
 /** A store on Odoo's `browser` object and this page's visibility and tabs. */
@@ -43,6 +48,7 @@ export function makeBrowserStore(options: Partial<StoreOptions> = {}): StatusSto
                 clearTimeout: (id) => browser.clearTimeout(id),
                 now: () => Date.now(),
             },
+            databaseSeries: databaseSeries(),
             pageProtocol: () => browser.location.protocol,
             localNetworkPermission,
             random: Math.random,

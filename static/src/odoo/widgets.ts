@@ -6,11 +6,14 @@ import { Component, xml } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
 import { parseBoxAddress } from "../core/address";
+import { docVersionOf } from "../core/catalog";
+import type { DocVersion } from "../core/catalog";
 import { _t } from "../core/translate";
 import { badgeView } from "../components/certificate_badge/certificate_badge";
 import type { BadgeView } from "../components/certificate_badge/certificate_badge";
 import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
 import type { BoxIdentity } from "../components/certificate_panel/support_details";
+import { databaseSeries } from "./database";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
 import type { BoxWatch, OdooRecord } from "./use_box_status";
@@ -59,7 +62,7 @@ export class CertificateBadgeField extends Component<FieldProps> {
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" nowText="nowText" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
     declare watch: BoxWatch;
@@ -77,6 +80,10 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     get validUntilText(): string {
         const until = this.watch.state.status.verdict.validUntil;
         return until === undefined ? "" : formatInstant(until);
+    }
+
+    get docVersion(): DocVersion {
+        return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), this.props.record.data.version);
     }
 
     get nowText(): string {

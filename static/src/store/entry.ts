@@ -25,11 +25,13 @@ export interface Entry extends CadenceState {
 export interface CachedStatus {
     ip: unknown;
     status: BoxStatus;
+    generation?: Generation;
 }
 
 /**
  * A new entry for `record`. A cached status of the same address is shown again at once (a view
- * opened again does not flash "Checking…"); a changed address starts over.
+ * opened again does not flash "Checking…"), and the generation found is kept (the next check
+ * is one request); a changed address starts over.
  */
 export function newEntry(record: BoxRecord, cached: CachedStatus | undefined, now: number): Entry {
     const address = parseBoxAddress(record.ip);
@@ -41,5 +43,6 @@ export function newEntry(record: BoxRecord, cached: CachedStatus | undefined, no
         checking: false,
         lastCheckedAt: reuse?.lastCheckedAt,
     };
-    return { record, address, listeners: new Set(), status, cadence: "failing", step: 0 };
+    const generation = reuse ? cached?.generation : undefined;
+    return { record, address, listeners: new Set(), status, cadence: "failing", step: 0, generation };
 }

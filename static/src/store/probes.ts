@@ -31,6 +31,8 @@ export interface ProbeTarget {
     address: BoxAddress;
     /** Generations to try, most likely first. */
     order: Generation[];
+    /** The generation an earlier check found, if any: its answer alone settles the question. */
+    known?: Generation;
     timeoutMs: number;
     signal?: AbortSignal;
 }
@@ -58,22 +60,27 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
     const observations: BoxObservations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
     let generation: Generation | undefined;
 
+    // Every generation answers the hello's "ping": it tells a 16/17 box only once the newer
+    // status endpoints were tried and gave nothing, or once an earlier check found that.
+    const settled = () =>
+        observations.report?.kind === "report" || (observations.report?.kind === "alive" && target.known === "legacy");
+
     /**
-     * Asks the box at `base`: the likeliest status endpoint first; when that gives no report,
-     * a `no-cors` hello tells whether anything answers at all, then the other endpoints.
-     * Returns what says whether the box is reachable this way.
+     * Asks the box at `base`: the likeliest endpoint first; when that does not settle it, a
+     * `no-cors` hello tells whether anything answers at all (unless the hello just answered),
+     * then the other endpoints. Returns what says whether the box is reachable this way.
      */
     const ask = async (base: string): Promise<RequestResult> => {
         const [first, ...rest] = target.order;
         const tried = await askEndpoint(base, first);
-        if (observations.report?.kind !== undefined && observations.report.kind !== "unreadable") return tried;
-        if (tried.kind === "timeout" || tried.kind === "aborted") return tried;
-        const hello = await send(`${base}hw_proxy/hello`, "no-cors");
+        if (settled() || tried.kind === "timeout" || tried.kind === "aborted") return tried;
+        const helloAnswered = first === "legacy" && tried.kind === "answered" && tried.ok;
+        const hello = helloAnswered ? tried : await send(`${base}hw_proxy/hello`, "no-cors");
         if (hello.kind !== "answered") return hello;
         for (const candidate of rest) {
             if (aborted) break;
             await askEndpoint(base, candidate);
-            if (observations.report && observations.report.kind !== "unreadable") break;
+            if (observations.report?.kind === "report") break;
         }
         return hello;
     };
@@ -84,7 +91,12 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
                 ? { kind: "unreadable", reason: "too_large", excerpt: "" }
                 : ENDPOINTS[candidate].parse(result.text);
             if (parsed.kind === "unreadable") {
-                observations.report ??= parsed;
+                // A status endpoint's garbage says more than the hello's "ping"; the generation
+                // stays unknown, so the next check asks every endpoint again.
+                if (observations.report?.kind !== "report" && observations.report?.kind !== "unreadable") {
+                    observations.report = parsed;
+                    generation = undefined;
+                }
             } else if (parsed.kind === "alive" && observations.report?.kind === "unreadable") {
                 // A status endpoint answered garbage: that says more than the hello's "ping".
             } else {

@@ -67,7 +67,7 @@ export class StatusStore {
         return () => {
             watched.listeners.delete(listener);
             if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-                this.cache.set(record.id, { ip: watched.record.ip, status: watched.status });
+                this.cache.set(record.id, { ip: watched.record.ip, status: watched.status, generation: watched.generation });
                 this.drop(watched);
                 this.entries.delete(record.id);
                 this.fleet.notify();
@@ -151,7 +151,13 @@ export class StatusStore {
                 localNetworkPermission: this.deps.localNetworkPermission,
                 limit: (task) => this.limiter.run(task, urgent),
             },
-            { address: entry.address, order: generationOrder(entry.generation, entry.record.version), timeoutMs: this.options.timeoutMs, signal }
+            {
+                address: entry.address,
+                order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
+                known: entry.generation,
+                timeoutMs: this.options.timeoutMs,
+                signal,
+            }
         );
         if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
         entry.generation = outcome.generation ?? entry.generation;

@@ -1,4 +1,5 @@
 /** What a status store is built on, and the knobs tests and benchmarks turn. */
+import type { VersionHint } from "../core/generation";
 import type { LocalNetworkPermission } from "../core/observations";
 import { DEFAULT_SCHEDULE } from "../core/schedule";
 import type { ScheduleOptions } from "../core/schedule";
@@ -11,6 +12,8 @@ export interface Visibility {
 }
 
 export interface StoreDeps {
+    /** The database's Odoo series, when known: its boxes most likely run it. */
+    databaseSeries?: VersionHint;
     net: Net;
     pageProtocol: () => string;
     localNetworkPermission: () => Promise<LocalNetworkPermission>;

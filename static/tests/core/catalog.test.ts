@@ -1,6 +1,6 @@
 import { docUrl, docVersionOf, getCatalog } from "../../src/core/catalog";
 import type { CatalogKey } from "../../src/core/catalog";
-import { generationOrder, readVersionHint } from "../../src/core/generation";
+import { generationOrder, readServerVersion, readVersionHint } from "../../src/core/generation";
 import { ERROR_CODES } from "../../src/core/observations";
 
 const catalog = getCatalog();
@@ -9,7 +9,7 @@ const DOCS = "https://www.odoo.com/documentation/";
 QUnit.module("iot_https_certificate/core/catalog", () => {
     QUnit.test("one complete entry for every state a user can meet", (assert) => {
         const expected: CatalogKey[] = [
-            "checking", "ok", "renewal_overdue", "expired", "no_certificate", ...ERROR_CODES, "unknown_code",
+            "checking", "ok", "renewal_overdue", "expired", "no_certificate", "no_valid_certificate", ...ERROR_CODES, "unknown_code",
             "dns_issue", "certificate_rejected", "https_blocked", "local_network_permission", "unreachable",
             "unreadable_answer", "invalid_address",
         ];
@@ -74,27 +74,45 @@ QUnit.module("iot_https_certificate/core/catalog", () => {
 });
 
 QUnit.module("iot_https_certificate/core/versions", () => {
-    QUnit.test("the documentation version: the generation found, else the image version's hint", (assert) => {
-        assert.strictEqual(docVersionOf("19", "17.0"), "19.0");
-        assert.strictEqual(docVersionOf("18", undefined), "18.0");
-        assert.strictEqual(docVersionOf("legacy", "16.0"), "16.0");
-        assert.strictEqual(docVersionOf("legacy", "17.0"), "17.0");
-        assert.strictEqual(docVersionOf(undefined, "saas-18.2"), "18.0");
-        assert.strictEqual(docVersionOf(undefined, "19.0"), "19.0");
-        assert.strictEqual(docVersionOf(undefined, false), "17.0");
+    const v17 = { major: 17, minor: 0 };
+    const v18 = { major: 18, minor: 0 };
+    const v19 = { major: 19, minor: 0 };
+
+    QUnit.test("the documentation version: the generation found, else the database's series", (assert) => {
+        assert.strictEqual(docVersionOf("19", v17, "17.0"), "19.0");
+        assert.strictEqual(docVersionOf("18", undefined, undefined), "18.0");
+        assert.strictEqual(docVersionOf("legacy", { major: 16, minor: 0 }, "23.11"), "16.0");
+        assert.strictEqual(docVersionOf("legacy", v17, "24.01"), "17.0");
+        assert.strictEqual(docVersionOf(undefined, v18, "23.11"), "18.0", "a 2023 image on an 18.0 database");
+        assert.strictEqual(docVersionOf(undefined, v19, "L24.10"), "19.0");
+        assert.strictEqual(docVersionOf(undefined, { major: 18, minor: 4 }, undefined), "19.0", "saas-18.4 boxes run iot_drivers");
+        assert.strictEqual(docVersionOf(undefined, undefined, "saas-18.2"), "18.0", "a series-like version is a weak hint");
+        assert.strictEqual(docVersionOf(undefined, undefined, false), "17.0");
     });
 
-    QUnit.test("version hints read Odoo series and saas names; anything else is no hint", (assert) => {
+    QUnit.test("image versions are not Odoo series: 23.11 is a 2023 image, never 19.0+", (assert) => {
         assert.deepEqual(readVersionHint("saas-18.4"), { major: 18, minor: 4 });
         assert.deepEqual(readVersionHint(" 17.0-20240101 "), { major: 17, minor: 0 });
-        assert.strictEqual(readVersionHint("image"), undefined);
+        for (const image of ["23.11", "24.01", "24.10", "L24.10", "W23_11", "image"]) {
+            assert.strictEqual(readVersionHint(image), undefined, image);
+        }
         assert.strictEqual(readVersionHint(false), undefined);
+        assert.strictEqual(docVersionOf(undefined, undefined, "23.11"), "17.0", "no series: the 17.0 page");
     });
 
-    QUnit.test("generations are tried: the known one, the hinted one, then newest first", (assert) => {
-        assert.deepEqual(generationOrder(undefined, undefined), ["19", "18", "legacy"]);
-        assert.deepEqual(generationOrder(undefined, "17.0"), ["legacy", "19", "18"]);
-        assert.deepEqual(generationOrder(undefined, "saas-18.4"), ["19", "18", "legacy"]);
-        assert.deepEqual(generationOrder("18", "19.0"), ["18", "19", "legacy"]);
+    QUnit.test("the database's series, as the web client's server_version_info gives it", (assert) => {
+        assert.deepEqual(readServerVersion([17, 0, 0, "final", 0, ""]), v17);
+        assert.deepEqual(readServerVersion(["saas~18", 4, 0, "final", 0, ""]), { major: 18, minor: 4 });
+        assert.strictEqual(readServerVersion(undefined), undefined);
+        assert.strictEqual(readServerVersion(["x"]), undefined);
+    });
+
+    QUnit.test("generations are tried: the known one, the database's, then newest first", (assert) => {
+        assert.deepEqual(generationOrder(undefined, undefined, undefined), ["19", "18", "legacy"]);
+        assert.deepEqual(generationOrder(undefined, v17, "23.11"), ["legacy", "19", "18"]);
+        assert.deepEqual(generationOrder(undefined, v18, "24.10"), ["18", "19", "legacy"]);
+        assert.deepEqual(generationOrder(undefined, undefined, "saas-18.4"), ["19", "18", "legacy"]);
+        assert.deepEqual(generationOrder(undefined, undefined, "24.10"), ["19", "18", "legacy"], "an image version hints nothing");
+        assert.deepEqual(generationOrder("18", v19, "19.0"), ["18", "19", "legacy"]);
     });
 });

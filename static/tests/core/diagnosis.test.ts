@@ -54,6 +54,14 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
         assert.strictEqual(exactlyTen.key, "ok", "10 full days left is still the normal renewal window");
     });
 
+    QUnit.test("box_no_valid: a 19 box without an end date has no valid certificate, not 'no certificate yet'", (assert) => {
+        const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } } as const;
+        const verdict = diagnose(named, obs({ name: answered, report: report19 }), NOW);
+        assert.deepEqual([verdict.key, verdict.rule, verdict.generation], ["no_valid_certificate", "box_no_valid", "19"]);
+        const staleDb = diagnose(named, obs({ name: answered, report: report19 }), NOW, { endDate: NOW - DAY_MS });
+        assert.strictEqual(staleDb.key, "expired", "an end date in the database that has passed says more");
+    });
+
     QUnit.test("no_certificate: plain IP or a temporary certificate is no certificate yet", (assert) => {
         assert.strictEqual(diagnose(plain, obs({ lan: answered }), NOW).key, "no_certificate");
         const temp = diagnose(named, obs({ name: answered, report: report18({ kind: "missing" }) }), NOW);

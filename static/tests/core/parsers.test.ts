@@ -75,11 +75,11 @@ QUnit.module("iot_https_certificate/core/parsers", () => {
         assert.strictEqual(long.kind === "report" && long.certificate.kind === "unknown" && long.certificate.text.length, 300);
     });
 
-    QUnit.test("19: the end date, or null for no certificate", (assert) => {
+    QUnit.test("19: the end date, or null for no valid certificate (none, temporary, or renewal due)", (assert) => {
         const ok = parseIotDriversData(JSON.stringify({ ...SECRETS, certificate_end_date: "2027-02-01 10:00:00" }));
         assert.deepEqual(ok, { kind: "report", generation: "19", certificate: { kind: "valid", expiresAt: Date.UTC(2027, 1, 1, 10) } });
         const none = parseIotDriversData(JSON.stringify({ ...SECRETS, certificate_end_date: null }));
-        assert.deepEqual(none, { kind: "report", generation: "19", certificate: { kind: "missing" } });
+        assert.deepEqual(none, { kind: "report", generation: "19", certificate: { kind: "no_valid" } });
     });
 
     QUnit.test("hello: the plain text ping means alive", (assert) => {

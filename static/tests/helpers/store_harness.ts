@@ -1,5 +1,6 @@
 /** Builds a status store on the fake clock and network, with a page visibility tests can flip. */
 import { StatusStore } from "../../src/store/status_store";
+import type { VersionHint } from "../../src/core/generation";
 import type { StoreOptions } from "../../src/store/store_options";
 import { FakeClock } from "./fake_clock";
 import { FakeNetwork } from "./fake_network";
@@ -36,7 +37,7 @@ export interface Harness {
 
 export function makeHarness(
     options: Partial<StoreOptions> = {},
-    shared: { clock?: FakeClock; network?: FakeNetwork; bus?: typeof BroadcastChannel; tabId?: string; protocol?: string } = {}
+    shared: { clock?: FakeClock; network?: FakeNetwork; bus?: typeof BroadcastChannel; tabId?: string; protocol?: string; databaseSeries?: VersionHint } = {}
 ): Harness {
     const clock = shared.clock ?? new FakeClock();
     const network = shared.network ?? new FakeNetwork(clock);
@@ -45,6 +46,7 @@ export function makeHarness(
     const store = new StatusStore(
         {
             net: { fetch: network.fetch, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, now: clock.now },
+            databaseSeries: shared.databaseSeries,
             pageProtocol: () => shared.protocol ?? "http:",
             localNetworkPermission: async () => "granted",
             random: () => 0.5,

@@ -6,7 +6,8 @@ import { makeBus, makeHarness, boxName } from "../helpers/store_harness";
 const MIN = 60_000;
 const body18 = (details: string, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
 
-function watch(h: ReturnType<typeof makeHarness>, id: number, ip: string, version = "19.0") {
+/** Boxes carry image versions (year.month), as real ones do: not an Odoo series. */
+function watch(h: ReturnType<typeof makeHarness>, id: number, ip: string, version = "25.04") {
     const seen: BoxStatus[] = [];
     const stop = h.store.subscribe({ id, ip, version }, (status) => seen.push(status));
     return { seen, stop, last: () => seen[seen.length - 1] };
@@ -152,10 +153,10 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     });
 
     QUnit.test("what the box reports is published at once, and an 18.0 error box is asked every 5 min at most", async (assert) => {
-        const h = makeHarness();
+        const h = makeHarness({}, { databaseSeries: { major: 18, minor: 0 } });
         const name = boxName(0);
         h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") });
-        const box = watch(h, 1, name, "18.0");
+        const box = watch(h, 1, name, "L24.10");
         await h.clock.advance(200);
         assert.strictEqual(box.last().verdict.key, "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT");
         const after = h.network.requestsTo(name);
@@ -164,6 +165,55 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         await h.clock.advance(2000);
         assert.strictEqual(h.network.requestsTo(name), after + 1);
         box.stop();
+    });
+
+    QUnit.test("on an 18.0 database, a box with a 2023 image is asked at its 18.0 endpoint first: one request", async (assert) => {
+        const h = makeHarness({}, { databaseSeries: { major: 18, minor: 0 } });
+        const name = boxName(0);
+        h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("Your certificate *.abcd1234.odoo-iot.com is valid until 2027-01-20 00:00:00", true) });
+        const box = watch(h, 1, name, "23.11");
+        await h.clock.advance(500);
+        assert.strictEqual(box.last().verdict.key, "ok");
+        assert.strictEqual(h.network.requestsTo(name), 1, "23.11 is an image version, not 19.0+: the 18.0 endpoint first");
+        box.stop();
+    });
+
+    QUnit.test("on a 17.0 database: a 17.0 box is told apart in 3 requests, then costs 1; a 19 box's report is not hidden by the ping", async (assert) => {
+        const h = makeHarness({}, { databaseSeries: { major: 17, minor: 0 } });
+        const legacy = boxName(0);
+        const upgraded = boxName(1);
+        h.network.hosts.set(legacy, { kind: "box", generation: "legacy" });
+        h.network.hosts.set(upgraded, { kind: "box", generation: "19", body: BODY_19_OK });
+        const old = watch(h, 1, legacy, "23.11");
+        const newer = watch(h, 2, upgraded, "25.04");
+        await h.clock.advance(500);
+        assert.strictEqual(old.last().verdict.key, "ok");
+        assert.strictEqual(old.last().verdict.generation, "legacy");
+        assert.strictEqual(h.network.requestsTo(legacy), 3, "hello, then the 19 and 18.0 endpoints, which give nothing");
+        assert.strictEqual(newer.last().verdict.generation, "19");
+        assert.strictEqual(newer.last().verdict.validUntil, Date.UTC(2027, 1, 1), "the 19 report, not just the ping");
+        const again = h.store.checkNow(1);
+        await h.clock.advance(100);
+        await again;
+        assert.strictEqual(h.network.requestsTo(legacy), 4, "known to be 17.0: its hello alone");
+        old.stop();
+        newer.stop();
+    });
+
+    QUnit.test("a view opened again keeps the generation found: one request at the next check", async (assert) => {
+        const h = makeHarness({}, { databaseSeries: { major: 17, minor: 0 } });
+        const name = boxName(0);
+        h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+        const list = watch(h, 1, name);
+        await h.clock.advance(500);
+        list.stop();
+        const before = h.network.requestsTo(name);
+        const form = watch(h, 1, name);
+        const check = h.store.checkNow(1);
+        await h.clock.advance(100);
+        await check;
+        assert.strictEqual(h.network.requestsTo(name), before + 1);
+        form.stop();
     });
 
     QUnit.test("the generation found is remembered: an 18.0 box costs one request per check after discovery", async (assert) => {

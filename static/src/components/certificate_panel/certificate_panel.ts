@@ -1,6 +1,6 @@
 import { Component, useState } from "@odoo/owl";
-import { docUrl, docVersionOf, getCatalog } from "../../core/catalog";
-import type { CatalogEntry } from "../../core/catalog";
+import { docUrl, getCatalog } from "../../core/catalog";
+import type { CatalogEntry, DocVersion } from "../../core/catalog";
 import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
@@ -15,6 +15,8 @@ export interface CertificatePanelProps {
     /** Already formatted in the user's time zone. */
     validUntilText: string;
     nowText: string;
+    /** The documentation version for this box and database. */
+    docVersion: DocVersion;
     onCheckNow: () => void;
     copy: (text: string) => Promise<void>;
 }
@@ -28,6 +30,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         checkedAgo: String,
         validUntilText: String,
         nowText: String,
+        docVersion: String,
         onCheckNow: Function,
         copy: Function,
     };
@@ -61,7 +64,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
     }
 
     get docUrl(): string {
-        return docUrl(this.entry, docVersionOf(this.props.status.verdict.generation, this.props.identity.version));
+        return docUrl(this.entry, this.props.docVersion);
     }
 
     async copySupportDetails(): Promise<void> {
