@@ -6,7 +6,7 @@ import * as esbuild from "esbuild";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { filesUnder } from "./files.mjs";
-import { extractTerms, renderPot } from "./i18n.mjs";
+import { collectEntries, renderPot } from "./i18n.mjs";
 
 export const BUNDLE = "static/src/iot_https_certificate.js";
 export const TEMPLATES = "static/src/iot_https_certificate.xml";
@@ -118,7 +118,7 @@ export async function buildAll() {
     const js = await bundle("static/src/iot_https_certificate.ts", "static/src/**/*.ts");
     const xml = buildTemplates();
     const tests = await bundle("static/tests/odoo_suite.ts", "static/tests/**/*.test.ts", [testTheShippedModule]);
-    const pot = renderPot(extractTerms(js, xml));
+    const pot = renderPot(collectEntries({ js, xml, views: readFileSync("views/iot_box_views.xml", "utf8"), models: readFileSync("models/iot_box.py", "utf8") }));
     return { [BUNDLE]: js, [TEMPLATES]: xml, [ODOO_TESTS]: tests, [POT]: pot };
 }
 

@@ -1,3 +1,5 @@
+import json
+import re
 from pathlib import Path
 
 from odoo.tests import HttpCase, tagged
@@ -6,6 +8,35 @@ from .common import QUNIT_PAGE, SERIES, iot_box_action_url, make_iot_user
 
 # What a user must find in the IoT app; it runs in the page (see the file's header).
 WEB_CLIENT_CHECK = (Path(__file__).parent / "web_client_check.js").read_text()
+FR_PO = (Path(__file__).parent.parent / "i18n" / "fr.po").read_text()
+
+# In French: the plain-IP box's link text (a template term), every badge (catalog terms in the
+# bundle), the panel's button and the fleet summary's filter (template terms).
+FRENCH_CHECK = """
+(async () => {
+    const fr = %s;
+    const until = async (what, find) => {
+        for (let i = 0; i < 600; i++) {
+            const found = find();
+            if (found) return found;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error("timed out waiting for " + what);
+    };
+    const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+    await until("two box rows", () => document.querySelectorAll(".o_list_view .o_data_row").length === 2);
+    const plain = [...document.querySelectorAll(".o_data_row .o_iot_https_link")].map(text);
+    if (!plain.includes(fr["No certificate yet"])) throw new Error("link texts: " + plain.join(" | "));
+    const french = new Set(Object.values(fr));
+    await until("French verdicts on the badges: " + [...document.querySelectorAll(".o_iot_https_badge")].map(text), () =>
+        [...document.querySelectorAll(".o_data_row .o_iot_https_badge")].every((b) => french.has(text(b)) && text(b) !== fr["Checking…"]) || null);
+    if (text(document.querySelector(".o_iot_https_fleet_problems")) !== fr["Show only boxes with a problem"]) throw new Error("fleet summary in English");
+    document.querySelector(".o_data_row td.o_data_cell").click();
+    const button = await until("the panel", () => document.querySelector(".o_iot_https_panel .o_iot_https_check_now"));
+    if (text(button) !== fr["Check now"]) throw new Error("panel button: " + text(button));
+    console.log("test successful");
+})().catch((error) => console.error("French check failed: " + error.message));
+"""
 
 
 @tagged("post_install", "-at_install")
@@ -29,3 +60,17 @@ class TestWebClient(HttpCase):
             {"name": "Back office box", "identifier": "b8:27:eb:00:00:02", "ip": "127.0.0.67", "version": "24.10"},
         ])
         self.browser_js(iot_box_action_url("list"), WEB_CLIENT_CHECK, "", login="iot_shop_manager", timeout=300)
+
+    def test_a_french_user_reads_french(self):
+        """With French loaded and the user's language set to French, the badges, the link and
+        the panel read French in the real web client (the .pot's odoo-javascript markers)."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env.ref("base.module_iot_https_certificate")._update_translations(["fr_FR"], overwrite=True)
+        make_iot_user(self.env, "iot_gerant").lang = "fr_FR"
+        self.env["iot.box"].create([
+            {"name": "Boîtier boutique", "ip": "127-0-0-68.e2etest.odoo-iot.com", "version": "24.10"},
+            {"name": "Boîtier réserve", "ip": "127.0.0.69", "version": "24.10"},
+        ])
+        pairs = dict(re.findall(r'^msgid (".*")\nmsgstr (".*")$', FR_PO, re.M))
+        fr = {json.loads(k): json.loads(v) for k, v in pairs.items() if json.loads(k)}
+        self.browser_js(iot_box_action_url("list"), FRENCH_CHECK % json.dumps(fr), "", login="iot_gerant", timeout=300)

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { transform } from "esbuild";
 import { getCatalog } from "../../static/src/core/catalog";
 // @ts-ignore: plain ES module helper without types
-import { extractTerms, potTerms } from "../../scripts/i18n.mjs";
+import { extractTerms, poTranslations, potTerms } from "../../scripts/i18n.mjs";
 
 const ODOO_TESTS = "static/tests/iot_https_certificate_tests.js";
 const ADDON_MODULE = "@iot_https_certificate/iot_https_certificate";
@@ -115,5 +115,23 @@ QUnit.module("build/bundle", () => {
         const pot: string[] = potTerms(read("i18n/iot_https_certificate.pot"));
         assert.deepEqual(terms.filter((t) => !pot.includes(t)), [], "nothing missing from the .pot");
         assert.ok(pot.length >= terms.length && terms.length > 60, `${pot.length} terms`);
+    });
+
+    QUnit.test("the .pot is in the form Odoo exports: web-client terms carry odoo-javascript and a code reference", (assert) => {
+        const pot = read("i18n/iot_https_certificate.pot");
+        const blocks = pot.split("\n\n").slice(1);
+        const web = blocks.filter((block) => block.includes("#: code:addons/iot_https_certificate/static/src/"));
+        assert.ok(web.length > 100, `${web.length} web-client terms`);
+        assert.deepEqual(web.filter((block) => !block.includes("#. odoo-javascript")), [], "every web-client term is marked for the browser");
+        assert.ok(blocks.every((block) => block.startsWith("#. module: iot_https_certificate\n")), "every term names its module");
+    });
+
+    QUnit.test("fr.po translates every term of the .pot, and nothing else", (assert) => {
+        const pot: string[] = potTerms(read("i18n/iot_https_certificate.pot"));
+        const fr: Map<string, string> = poTranslations(read("i18n/fr.po"));
+        assert.deepEqual(pot.filter((term) => !fr.get(term)), [], "no term left untranslated");
+        assert.deepEqual([...fr.keys()].filter((term) => !pot.includes(term)), [], "no stale term");
+        const placeholders = (text: string) => (text.match(/%s/g) ?? []).length;
+        assert.deepEqual(pot.filter((term) => placeholders(term) !== placeholders(fr.get(term) ?? "")), [], "placeholders kept");
     });
 });
