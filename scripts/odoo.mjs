@@ -1,0 +1,100 @@
+// Running real Odoo Community servers here: the Debian packages they need, PostgreSQL, the
+// add-on on an addons path, one Odoo process. Shared by test:odoo, bench:odoo and screenshots.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(".");
+export const PYTHON = "/usr/bin/python3"; // Debian's, with Odoo's dependencies (README, "Tests inside real Odoo")
+export const SERIES = [
+    { name: "17.0", src: process.env.ODOO17_SRC, shapes: ["iot_17", "iot_19_on_17"], extra: ["--without-demo=all"] },
+    { name: "19.0", src: process.env.ODOO19_SRC, shapes: ["iot_19"], extra: [] },
+];
+
+/** The series whose source tree is given. */
+export const givenSeries = () => SERIES.filter((series) => series.src);
+
+/** A scratch folder holding the add-on under its Odoo name, whatever the repository is called. */
+export function addonFolder() {
+    const work = mkdtempSync(join(tmpdir(), "iot-https-odoo-"));
+    symlinkSync(ROOT, join(work, "iot_https_certificate"));
+    return work;
+}
+
+/** Odoo's command line for `series` on stand-in `shape`, with the add-on in `work`. */
+export function odooArgs(series, shape, work, db, port) {
+    return [
+        join(series.src, "odoo-bin"),
+        `--addons-path=${[join(series.src, "addons"), join(series.src, "odoo/addons"), join(ROOT, "tests/odoo", shape), work].join(",")}`,
+        `--data-dir=${join(work, "data")}`,
+        "-d", db,
+        "--http-interface=127.0.0.1", `--http-port=${port}`,
+        "--max-cron-threads=0", "--workers=0",
+        ...series.extra,
+    ];
+}
+
+/**
+ * Starts Odoo; `log()` gives what it printed so far, `done` resolves when it exits. `input` is
+ * written to its standard input (the `shell` command reads Python there).
+ */
+export function startOdoo(args, home, { echo = false, input } = {}) {
+    // A throwaway HOME: Odoo's test browser writes its profile there.
+    const child = spawn(PYTHON, args, { env: { ...process.env, HOME: home }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (input !== undefined) child.stdin.end(input);
+    let log = "";
+    const keep = (chunk) => {
+        log += chunk;
+        if (echo) process.stderr.write(chunk);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const done = new Promise((resolveDone) => child.on("close", () => resolveDone(log)));
+    return { child, done, log: () => log };
+}
+
+export function dropDatabase(db) {
+    spawnSync("dropdb", ["--if-exists", db], { stdio: "ignore" });
+}
+
+/**
+ * Odoo's Python dependencies are Debian packages: those the tree's debian/control names, plus
+ * what this machine kind was measured to need (shared tooling facts), plus websocket-client
+ * for Odoo's browser tests. Installs the missing ones.
+ */
+export function ensureDebianPackages(seriesList) {
+    const wanted = new Set(["postgresql", "chromium", "python3-websocket"]);
+    for (const series of seriesList) {
+        const control = spawnSync("sed", ["-n", "/^Depends:/,/^[A-Z][a-z-]*:/p", join(series.src, "debian/control")], { encoding: "utf8" }).stdout;
+        for (const name of control.match(/python3-[a-z0-9.-]+/g) ?? []) wanted.add(name);
+        const extra = series.name === "17.0" ? ["python3-ldap", "python3-xlwt", "python3-serial", "python3-usb"] : ["python3-magic"];
+        extra.forEach((name) => wanted.add(name));
+    }
+    // Not in Debian 12; lxml 4.9 still has lxml.html.clean.
+    wanted.delete("python3-lxml-html-clean");
+    const missing = [...wanted].filter((name) => spawnSync("dpkg", ["-s", name], { stdio: "ignore" }).status !== 0);
+    if (!missing.length) return;
+    console.error(`Installing ${missing.length} Debian packages Odoo needs (apt-get)…`);
+    const sudo = process.getuid?.() === 0 ? "" : "sudo ";
+    spawnSync("sh", ["-c", `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(" ")}`], { stdio: ["ignore", 2, 2] });
+}
+
+export function ensurePostgres() {
+    if (spawnSync("psql", ["-d", "postgres", "-Atc", "select 1"], { stdio: "ignore" }).status === 0) return;
+    const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+    const run = (cmd) => spawnSync(sudo.length ? "sudo" : cmd[0], sudo.length ? cmd : cmd.slice(1), { stdio: "inherit" });
+    const cluster = spawnSync("pg_lsclusters", ["-h"], { encoding: "utf8" }).stdout.trim().split(/\s+/);
+    run(["pg_ctlcluster", cluster[0] || "15", cluster[1] || "main", "start"]);
+    spawnSync("su", ["postgres", "-c", `createuser -s ${process.env.USER || "root"}`], { stdio: "ignore" });
+}
+
+export function freePort() {
+    return new Promise((done) => {
+        const server = createServer().listen(0, "127.0.0.1", () => {
+            const { port } = server.address();
+            server.close(() => done(port));
+        });
+    });
+}
