@@ -1,6 +1,7 @@
 // Running real Odoo Community servers here: the Debian packages they need, PostgreSQL, the
 // add-on on an addons path, one Odoo process. Shared by test:odoo, bench:odoo and screenshots.
 import { spawn, spawnSync } from "node:child_process";
+import { launch } from "./chromium.mjs";
 import { mkdtempSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -97,4 +98,75 @@ export function freePort() {
             server.close(() => done(port));
         });
     });
+}
+
+/**
+ * A throwaway database on `shape` with the add-on installed, seeded by `seedPython` (run in
+ * `odoo-bin shell`, as admin made an IoT administrator; it prints `SEED <json>`), its server
+ * started, and Chromium logged in as admin on the web client. Returns the page, the seed's
+ * JSON, the server's log, and `close()`.
+ */
+export async function openOdoo({ series, shape, work, seedPython, chromiumArgs = [], trustCa, allowHost = () => false }) {
+    const db = `iot_https_${series.name.replace(".", "")}_${shape}_${process.pid}`;
+    const home = join(work, `home-${db}`);
+    const [bin, ...options] = odooArgs(series, shape, work, db, await freePort());
+    const install = await startOdoo([bin, ...options, "-i", "iot_https_certificate", "--stop-after-init"], home).done;
+    if (!/modules loaded/i.test(install)) throw new Error(`install failed:\n${install.split("\n").slice(-20).join("\n")}`);
+    const admin = `groups_field = "group_ids" if "group_ids" in env["res.users"]._fields else "groups_id"
+env.ref("base.user_admin").write({groups_field: [(4, env.ref("iot.group_iot_admin").id)]})
+env.cr.commit()
+`;
+    const shellOptions = options.filter((option) => !option.startsWith("--http"));
+    const shellLog = await startOdoo([bin, "shell", ...shellOptions], home, { input: admin + seedPython }).done;
+    const line = /^SEED (\{.*\})$/m.exec(shellLog);
+    if (!line) throw new Error(`seeding failed:\n${shellLog.split("\n").slice(-20).join("\n")}`);
+    const port = await freePort();
+    const server = startOdoo(odooArgs(series, shape, work, db, port), home);
+    const browser = await launch(chromiumArgs, { trustCa });
+    const close = async () => {
+        await browser.close();
+        server.child.kill();
+        await server.done;
+        dropDatabase(db);
+    };
+    try {
+        await waitForServer(port);
+        const page = await browser.context.newPage();
+        // Only Odoo itself, and what the caller allows (simulated boxes), is reached.
+        await browser.context.route((url) => url.hostname !== "127.0.0.1" && !allowHost(url.hostname), (route) => route.abort());
+        await page.goto(`http://127.0.0.1:${port}/web/login`);
+        await page.fill("input[name=login]", "admin");
+        await page.fill("input[name=password]", "admin");
+        await Promise.all([page.waitForURL(/\/(web|odoo)(\?|#|$|\/)/, { timeout: 120_000 }), page.click("button[type=submit]")]);
+        await page.waitForSelector(".o_action_manager", { timeout: 120_000 });
+        // A freshly started 17.0 on Python 3.11 may fail its first asset requests (a threading
+        // race: "AST constructor recursion depth mismatch"); a second load is served whole.
+        await page.reload();
+        await page.waitForSelector(".o_action_manager", { timeout: 120_000 });
+        await page.waitForFunction(() => window.odoo?.__WOWL_DEBUG__?.root, null, { timeout: 120_000 });
+        return { page, port, seeded: JSON.parse(line[1]), browser, log: server.log, close };
+    } catch (error) {
+        const said = server.log().split("\n").filter((l) => / (ERROR|CRITICAL) /.test(l) || /Error|Traceback/.test(l));
+        await close();
+        throw new Error(`${error.message.split("\n")[0]}; the server said:\n${said.slice(-15).join("\n")}`);
+    }
+}
+
+/** The IoT boxes action in a view type, by URL (the URL scheme changed in 18.0). */
+export function iotBoxesUrl(series, port, viewType) {
+    return series.name === "17.0"
+        ? `http://127.0.0.1:${port}/web#action=iot.iot_box_action&view_type=${viewType}`
+        : `http://127.0.0.1:${port}/odoo/action-iot.iot_box_action?view_type=${viewType}`;
+}
+
+async function waitForServer(port) {
+    for (let i = 0; i < 600; i++) {
+        try {
+            if ((await fetch(`http://127.0.0.1:${port}/web/login`)).ok) return;
+        } catch {
+            // not up yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error("Odoo did not start");
 }

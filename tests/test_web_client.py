@@ -56,7 +56,7 @@ class TestWebClient(HttpCase):
         make_iot_user(self.env, "iot_shop_manager")
         # Loopback names and addresses only: the probes must not leave the machine.
         self.env["iot.box"].create([
-            {"name": "Shop box", "identifier": "b8:27:eb:00:00:01", "ip": "127-0-0-66.e2etest.odoo-iot.com", "version": "24.10"},
+            {"name": "Shop box", "identifier": "b8:27:eb:00:00:01", "ip": "127-100-200-201.d73e7513.odoo-iot.com", "version": "24.10"},
             {"name": "Back office box", "identifier": "b8:27:eb:00:00:02", "ip": "127.0.0.67", "version": "24.10"},
         ])
         self.browser_js(iot_box_action_url("list"), WEB_CLIENT_CHECK, "", login="iot_shop_manager", timeout=300)

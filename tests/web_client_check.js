@@ -27,7 +27,7 @@
     const isVerdict = (badge) => labels.includes(text(badge)) && text(badge) !== String(addon.getCatalog().entries.checking.label);
 
     const link = await until("the HTTPS link", () => document.querySelector(".o_data_row a.o_iot_https_link"));
-    check(link.getAttribute("href") === "https://127-0-0-66.e2etest.odoo-iot.com/", `link to ${link.getAttribute("href")}`);
+    check(link.getAttribute("href") === "https://127-100-200-201.d73e7513.odoo-iot.com/", `link to ${link.getAttribute("href")}`);
     check(link.getAttribute("target") === "_blank" && link.getAttribute("rel") === "noopener noreferrer", "a new tab, no referrer");
     check(text(document.querySelectorAll(".o_data_row")[1].querySelector(".o_iot_https_link")) === "No certificate yet", "a plain IP has no link");
     await until("a verdict in words on every badge", () =>
@@ -72,10 +72,10 @@
     [...document.querySelectorAll(".o_kanban_record")].find((card) => text(card).includes("Shop box")).click();
     const panel = await until("the diagnosis panel", () => document.querySelector(".o_form_view .o_iot_https_panel"));
     const address = panel.querySelector(".o_iot_https_address a.o_iot_https_link");
-    check(address && address.getAttribute("href") === "https://127-0-0-66.e2etest.odoo-iot.com/", "the panel links the HTTPS address");
+    check(address && address.getAttribute("href") === "https://127-100-200-201.d73e7513.odoo-iot.com/", "the panel links the HTTPS address");
     check(text(panel.querySelector(".o_iot_https_title")).length > 10, "the panel says the state in words");
     check(panel.querySelector(".o_iot_https_check_now"), "Check now");
-    const rows = [...document.querySelectorAll(".o_form_view .o_field_widget")].filter((el) => text(el) === "127-0-0-66.e2etest.odoo-iot.com");
+    const rows = [...document.querySelectorAll(".o_form_view .o_field_widget")].filter((el) => text(el) === "127-100-200-201.d73e7513.odoo-iot.com");
     check(rows.length <= 1, "no second row repeats the address");
     console.log("test successful");
 })().catch((error) => console.error(`web client check failed: ${error.message}`));

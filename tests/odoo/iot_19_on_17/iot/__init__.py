@@ -1,1 +1,1 @@
-from . import models
+../../iot_19/iot/__init__.py

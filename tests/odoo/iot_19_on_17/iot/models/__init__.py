@@ -1,1 +1,1 @@
-from . import iot_box
+../../../iot_19/iot/models/__init__.py
