@@ -62,7 +62,7 @@ export function dropDatabase(db) {
 
 /**
  * Odoo's Python dependencies are Debian packages: those the tree's debian/control names, plus
- * what this machine kind was measured to need (shared tooling facts), plus websocket-client
+ * what Odoo needs on Debian 12 beyond them, plus websocket-client
  * for Odoo's browser tests. Installs the missing ones.
  */
 export function ensureDebianPackages(seriesList) {
