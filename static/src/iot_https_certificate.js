@@ -962,8 +962,8 @@ function buildCatalog() {
   add("unknown_code", {
     label: _t("Unknown error"),
     title: _t("The box reports a certificate problem this add-on does not know."),
-    cause: _t("The box's own text is shown below, exactly as it was received."),
-    steps: [refreshFirst, _t("Search the documentation for the text below, or quote it in a support ticket.")],
+    cause: _t("The box's own text is shown above, exactly as it was received."),
+    steps: [refreshFirst, _t("Search the documentation for the text above, or quote it in a support ticket.")],
     severity: "danger",
     anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting }
   });

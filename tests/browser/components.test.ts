@@ -119,6 +119,17 @@ QUnit.module("components", (hooks) => {
         assert.ok(target.querySelector(".text-muted"));
     });
 
+    QUnit.test("an unknown text: the words say where it is, and it is there", async (assert) => {
+        const target = await mountComponent(CertificatePanel, panelProps(statusOf("unknown_code", { code: "ERR_IOT_HTTPS_SOMETHING_NEW" }), { checkNow: 0, copied: [] }));
+        const code = target.querySelector(".o_iot_https_code")!;
+        const cause = target.querySelector(".o_iot_https_cause")!;
+        assert.ok(text(cause).includes("shown above"));
+        assert.ok(code.compareDocumentPosition(cause) & Node.DOCUMENT_POSITION_FOLLOWING, "the box's text comes before the sentence about it");
+        const steps = target.querySelector(".o_iot_https_steps")!;
+        assert.ok(text(steps).includes("the text above"));
+        assert.ok(code.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+
     QUnit.test("hostile ip, detail and code show up as inert text, never a link or markup", async (assert) => {
         const hostile = `<img src=x onerror="window.owned=1"><a href="javascript:alert(1)">x</a>`;
         let target = await mountComponent(HttpsLinkField, ipField(hostile));
