@@ -13,7 +13,7 @@ registerFleetViews();
 // What the web client's code is made of, exported so Odoo's QUnit suite
 // (static/tests/iot_https_certificate_tests.js) tests this very module, not a copy of it.
 export { isLocalPageHost, parseBoxAddress } from "./core/address";
-export { docUrl, docVersionOf, getCatalog } from "./core/catalog";
+export { docUrl, docVersionOf, getCatalog, stepsFor } from "./core/catalog";
 export { DAY_MS } from "./core/days";
 export { diagnose } from "./core/diagnosis";
 export { settle } from "./core/flapping";

@@ -119,6 +119,19 @@ QUnit.module("components", (hooks) => {
         assert.ok(target.querySelector(".text-muted"));
     });
 
+    QUnit.test("Open the box home page: on the name when it worked from here, else on the LAN address", async (assert) => {
+        const homepage = async (status: BoxStatus) => {
+            cleanup();
+            const target = await mountComponent(CertificatePanel, panelProps(status, { checkNow: 0, copied: [] }));
+            const link = target.querySelector<HTMLAnchorElement>("a.o_iot_https_homepage");
+            return link && [link.getAttribute("href"), link.getAttribute("target"), link.getAttribute("rel"), text(link)];
+        };
+        assert.deepEqual(await homepage(statusOf("ok", { nameAnswered: true })), [`https://${BOX_NAME}/`, "_blank", "noopener noreferrer", "Open the box home page"]);
+        assert.deepEqual((await homepage(statusOf("dns_issue")))![0], "http://192.168.1.10:8069/", "the DNS issue: reach the box by its IP address");
+        assert.deepEqual((await homepage(statusOf("no_certificate", {}, "192.168.1.10")))![0], "http://192.168.1.10:8069/");
+        assert.strictEqual(await homepage(statusOf("invalid_address", {}, "javascript:alert(1)")), null, "no link to an address not validated");
+    });
+
     QUnit.test("an unknown text: the words say where it is, and it is there", async (assert) => {
         const target = await mountComponent(CertificatePanel, panelProps(statusOf("unknown_code", { code: "ERR_IOT_HTTPS_SOMETHING_NEW" }), { checkNow: 0, copied: [] }));
         const code = target.querySelector(".o_iot_https_code")!;

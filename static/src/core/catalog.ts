@@ -40,7 +40,14 @@ export interface CatalogEntry {
     /** Panel heading: one sentence. */
     title: string;
     cause: string;
+    /** What to do, in order; see `stepsFor` for the box's own first step. */
     steps: string[];
+    /**
+     * The box tried to get a certificate and failed: the first step makes it try again. The
+     * documentation's first step is refreshing the box home page (16–18); a 19.0 box checks only
+     * when it starts, so there the first step is restarting it.
+     */
+    retryFirst?: boolean;
     severity: Severity;
     checklist?: Checklist;
     /** Anchor on the 16.0–18.0 page and on the 19.0 page (which uses headings, not codes). */
@@ -87,6 +94,8 @@ export interface Checklists {
 export interface Catalog {
     entries: Record<CatalogKey, CatalogEntry>;
     checklists: Checklists;
+    /** A 19.0 box's first step where an older box's is refreshing its home page. */
+    restartFirst: string;
 }
 
 let built: Catalog | undefined;
@@ -103,6 +112,7 @@ function buildCatalog(): Catalog {
     const connectedAndOnline = _t("Check that the box is connected to this database and can reach odoo.com.");
     const eligible = _t("Check that the database is eligible (see the checklist).");
     const checklistHolds = _t("Make sure every point of the eligibility checklist holds.");
+    const restartFirst = _t("Restart the box: it asks odoo.com for a certificate when it starts.");
     const entries = {} as Record<CatalogKey, CatalogEntry>;
     const add = (key: CatalogKey, entry: Omit<CatalogEntry, "key">) => {
         entries[key] = { key, ...entry };
@@ -132,6 +142,7 @@ function buildCatalog(): Catalog {
         title: _t("The certificate ends in less than 10 days: its automatic renewal has failed."),
         cause: _t("The box asks odoo.com for a new certificate once fewer than 10 days are left. It still has the old one, so those requests did not succeed."),
         steps: [refreshFirst, connectedAndOnline, eligible],
+        retryFirst: true,
         severity: "warning",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
@@ -141,6 +152,7 @@ function buildCatalog(): Catalog {
         title: _t("The HTTPS certificate has expired."),
         cause: _t("The certificate's end date has passed, so browsers and payment terminals refuse the HTTPS connection."),
         steps: [refreshFirst, connectedAndOnline, eligible],
+        retryFirst: true,
         severity: "danger",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.stillNone },
@@ -150,6 +162,7 @@ function buildCatalog(): Catalog {
         title: _t("The box has no HTTPS certificate yet."),
         cause: _t("The box is known only by its IP address or still uses the temporary certificate of a fresh image. Odoo.com delivers a certificate only to eligible databases."),
         steps: [refreshFirst, checklistHolds],
+        retryFirst: true,
         severity: "warning",
         checklist: "eligibility",
         anchor: { legacy: ANCHOR.eligibility, v19: ANCHOR.stillNone },
@@ -159,7 +172,7 @@ function buildCatalog(): Catalog {
         title: _t("The box has no valid certificate, or its renewal is due."),
         cause: _t("The box reports no end date. It has no certificate, only the temporary one of a fresh image, or fewer than 10 days left, when it must renew."),
         steps: [
-            _t("Restart the box: it asks odoo.com for a certificate when it starts."),
+            restartFirst,
             _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN."),
             checklistHolds,
         ],
@@ -178,35 +191,40 @@ function buildCatalog(): Catalog {
         label: _t("Error: certificate unreadable"),
         title: _t("The box could not read its certificate file."),
         cause: _t("An unexpected error happened while the box read its existing HTTPS certificate."),
-        steps: [_t("Make sure the certificate file on the box is readable: restart the box, then refresh its homepage."), _t("If it persists, flash the box with a recent image.")],
+        steps: [refreshFirst, _t("Make sure the certificate file on the box is readable: restart the box, then refresh its homepage."), _t("If it persists, flash the box with a recent image.")],
+        retryFirst: true,
         severity: "danger",
     }, ANCHOR.troubleshooting);
     addCode("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", {
         label: _t("Error: credentials missing"),
         title: _t("The box lacks the database UUID or the subscription code."),
         cause: _t("Without both values the box cannot prove to odoo.com which subscription it belongs to."),
-        steps: [_t("On the box homepage, open Credential and enter both values as they are configured for this database."), refreshFirst],
+        steps: [refreshFirst, _t("On the box homepage, open Credential, enter both values as they are configured for this database, then refresh the page.")],
+        retryFirst: true,
         severity: "danger",
     }, ANCHOR.credentials);
     addCode("ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", {
         label: _t("Error: odoo.com unreachable"),
         title: _t("The box could not reach odoo.com."),
         cause: _t("The request to odoo.com failed: the box has no internet access, or a firewall, proxy or VPN blocks it."),
-        steps: [_t("Check that the box has internet access."), _t("Allow the box to reach https://www.odoo.com through the firewall, proxy or VPN."), withAdmin, _t("The box logs hold the full error.")],
+        retryFirst: true,
+        steps: [refreshFirst, _t("Check that the box has internet access."), _t("Allow the box to reach https://www.odoo.com through the firewall, proxy or VPN."), withAdmin, _t("The box logs hold the full error.")],
         severity: "danger",
     }, ANCHOR.notReachable);
     addCode("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", {
         label: _t("Error: odoo.com answered"),
         title: _t("Odoo.com answered with an unexpected HTTP status."),
         cause: _t("The box reached odoo.com, but the answer was an HTTP error instead of a certificate."),
-        steps: [_t("Open https://www.odoo.com in a browser: if it is under maintenance, wait for it to come back."), _t("Otherwise, open a support ticket and quote the three-digit status shown here.")],
+        retryFirst: true,
+        steps: [refreshFirst, _t("Open https://www.odoo.com in a browser: if it is under maintenance, wait for it to come back."), _t("Otherwise, open a support ticket and quote the three-digit status shown here.")],
         severity: "danger",
     }, ANCHOR.notReachable);
     addCode("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", {
         label: _t("Error: not eligible"),
         title: _t("Odoo.com refused to deliver a certificate."),
         cause: _t("The box reached odoo.com, which sent no certificate: the database or the box is not eligible."),
-        steps: [checklistHolds, refreshFirst],
+        steps: [refreshFirst, checklistHolds],
+        retryFirst: true,
         severity: "danger",
         checklist: "eligibility",
     }, ANCHOR.stillNone);
@@ -215,6 +233,7 @@ function buildCatalog(): Catalog {
         title: _t("The box reports a certificate problem this add-on does not know."),
         cause: _t("The box's own text is shown above, exactly as it was received."),
         steps: [refreshFirst, _t("Search the documentation for the text above, or quote it in a support ticket.")],
+        retryFirst: true,
         severity: "danger",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
     });
@@ -299,7 +318,12 @@ function buildCatalog(): Catalog {
             _t("Come back to this page and press Check now."),
         ],
     };
-    return { entries, checklists };
+    return { entries, checklists, restartFirst };
+}
+
+/** The steps for a box of `generation`: a 19.0 box is restarted where an older one is refreshed. */
+export function stepsFor(entry: CatalogEntry, generation: Generation | undefined): string[] {
+    return entry.retryFirst && generation === "19" ? [getCatalog().restartFirst, ...entry.steps.slice(1)] : entry.steps;
 }
 
 /**

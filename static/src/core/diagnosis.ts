@@ -71,6 +71,8 @@ export interface Verdict {
     /** The end date is the one the box last wrote to the database, not one heard here. */
     endFromDatabase?: boolean;
     subject?: string;
+    /** This browser reached the box's HTTPS name (DNS and TLS worked from here). */
+    nameAnswered?: boolean;
     generation?: Generation;
     /** The rule of the table above that decided, for support summaries and tests. */
     rule: Rule;
@@ -82,7 +84,7 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
     if (!obs) return { key: "checking", rule: "not_checked" };
 
-    const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report) };
+    const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report), ...(obs.name?.kind === "answered" ? { nameAnswered: true } : {}) };
     const report = obs.report?.kind === "report" ? obs.report : undefined;
     const certificate = report?.certificate;
     if (certificate?.kind === "error") {

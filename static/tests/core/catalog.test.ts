@@ -1,4 +1,4 @@
-import { docUrl, docVersionOf, getCatalog } from "../../src/core/catalog";
+import { docUrl, docVersionOf, getCatalog, stepsFor } from "../../src/core/catalog";
 import type { CatalogKey } from "../../src/core/catalog";
 import { generationOrder, readServerVersion, readVersionHint } from "../../src/core/generation";
 import { ERROR_CODES } from "../../src/core/observations";
@@ -114,5 +114,28 @@ QUnit.module("iot_https_certificate/core/versions", () => {
         assert.deepEqual(generationOrder(undefined, undefined, "saas-18.4"), ["19", "18", "legacy"]);
         assert.deepEqual(generationOrder(undefined, undefined, "24.10"), ["19", "18", "legacy"], "an image version hints nothing");
         assert.deepEqual(generationOrder("18", v19, "19.0"), ["18", "19", "legacy"]);
+    });
+});
+
+QUnit.module("iot_https_certificate/core/first_step", () => {
+    const catalog = getCatalog();
+    const refresh = "Open the box homepage and refresh it once: each load makes the box retry the certificate.";
+    const tried = ["renewal_overdue", "expired", "no_certificate", "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
+        "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"] as const;
+
+    QUnit.test("every state where the box tried and failed begins with the documented first step", (assert) => {
+        for (const key of tried) assert.strictEqual(stepsFor(catalog.entries[key], "18")[0], refresh, key);
+        const noServer = stepsFor(catalog.entries.ERR_IOT_HTTPS_CHECK_NO_SERVER, "18");
+        assert.ok(noServer[0].startsWith("Connect the box") && noServer[0].endsWith("then refresh the box homepage."), "connect first, then refresh");
+    });
+
+    QUnit.test("a 19.0 box is restarted instead: its home page no longer checks the certificate", (assert) => {
+        for (const key of ["renewal_overdue", "expired", "no_certificate"] as const) {
+            const steps = stepsFor(catalog.entries[key], "19");
+            assert.ok(steps[0].startsWith("Restart the box"), key);
+            assert.strictEqual(steps.length, catalog.entries[key].steps.length);
+            assert.notOk(steps.includes(refresh), `${key}: no refresh step on 19.0`);
+        }
+        assert.ok(stepsFor(catalog.entries.no_valid_certificate, "19")[0].startsWith("Restart the box"));
     });
 });

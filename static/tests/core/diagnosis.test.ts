@@ -29,7 +29,7 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
         }), NOW);
         assert.deepEqual(verdict, {
             key: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "502",
-            detail: "Bad Gateway", rule: "box_code", generation: "18", checkedAt: NOW - 1000,
+            detail: "Bad Gateway", rule: "box_code", generation: "18", checkedAt: NOW - 1000, nameAnswered: true,
         });
     });
 
@@ -77,7 +77,7 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
 
     QUnit.test("name_answered: the name answered: OK, with validity when known", (assert) => {
         const legacy = diagnose(named, obs({ name: answered, report: { kind: "alive", generation: "legacy" } }), NOW);
-        assert.deepEqual(legacy, { key: "ok", rule: "name_answered", generation: "legacy", checkedAt: NOW - 1000 });
+        assert.deepEqual(legacy, { key: "ok", rule: "name_answered", generation: "legacy", checkedAt: NOW - 1000, nameAnswered: true });
         const dated = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 60 * DAY_MS, subject: "*.d73e7513.odoo-iot.com" }) }), NOW);
         assert.deepEqual([dated.key, dated.daysLeft, dated.validUntil, dated.subject], ["ok", 60, NOW + 60 * DAY_MS, "*.d73e7513.odoo-iot.com"]);
         const db = diagnose(named, obs({ name: answered }), NOW, { endDate: NOW + 40 * DAY_MS });

@@ -1,5 +1,5 @@
 import { Component, useState } from "@odoo/owl";
-import { docUrl, getCatalog } from "../../core/catalog";
+import { docUrl, getCatalog, stepsFor } from "../../core/catalog";
 import type { CatalogEntry, DocVersion } from "../../core/catalog";
 import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
@@ -49,6 +49,21 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         const { checklists } = getCatalog();
         const kind = this.entry.checklist;
         return kind ? { title: checklists.titles[kind], items: checklists[kind] } : undefined;
+    }
+
+    get steps(): string[] {
+        return stepsFor(this.entry, this.props.status.verdict.generation);
+    }
+
+    /**
+     * The box's home page: on its HTTPS name when that worked from this browser, else on its
+     * LAN address (http://<ip>:8069), which is how an admin reaches a box whose name does not
+     * resolve. Only validated addresses become links.
+     */
+    get homepageUrl(): string | undefined {
+        const { address, verdict } = this.props.status;
+        if (address.kind === "named") return verdict.nameAnswered ? address.httpsUrl : address.lanUrl;
+        return address.kind === "plain_ip" ? address.lanUrl : undefined;
     }
 
     get problem(): boolean {
