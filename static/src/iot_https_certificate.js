@@ -1159,6 +1159,15 @@ var CertificatePanel = class extends Component {
     if (address.kind === "named") return verdict.nameAnswered ? address.httpsUrl : address.lanUrl;
     return address.kind === "plain_ip" ? address.lanUrl : void 0;
   }
+  /**
+   * A certificate the box reports as valid that this browser rejects: both facts in one
+   * sentence, rather than a bare "Valid until" beside a red badge.
+   */
+  get rejectedValidity() {
+    const { verdict } = this.props.status;
+    if (verdict.key !== "certificate_rejected" || verdict.validUntil === void 0) return "";
+    return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
+  }
   get problem() {
     return this.entry.severity !== "success" && this.entry.key !== "checking";
   }

@@ -132,6 +132,14 @@ QUnit.module("components", (hooks) => {
         assert.strictEqual(await homepage(statusOf("invalid_address", {}, "javascript:alert(1)")), null, "no link to an address not validated");
     });
 
+    QUnit.test("a certificate the box reports valid and this browser rejects: both in one sentence", async (assert) => {
+        const status = statusOf("certificate_rejected", { validUntil: NOW + 59 * DAY, daysLeft: 59 });
+        const target = await mountComponent(CertificatePanel, panelProps(status, { checkNow: 0, copied: [] }));
+        const expected = `The box reports a certificate valid until ${new Date(NOW + 59 * DAY).toISOString().slice(0, 10)}, but this browser does not accept it.`;
+        assert.strictEqual(text(target.querySelector(".o_iot_https_rejected_validity")), expected);
+        assert.notOk(target.querySelector(".o_iot_https_validity"), "no bare 'Valid until … Days left 59' beside the red badge");
+    });
+
     QUnit.test("an unknown text: the words say where it is, and it is there", async (assert) => {
         const target = await mountComponent(CertificatePanel, panelProps(statusOf("unknown_code", { code: "ERR_IOT_HTTPS_SOMETHING_NEW" }), { checkNow: 0, copied: [] }));
         const code = target.querySelector(".o_iot_https_code")!;

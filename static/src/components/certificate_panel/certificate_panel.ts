@@ -1,6 +1,7 @@
 import { Component, useState } from "@odoo/owl";
 import { docUrl, getCatalog, stepsFor } from "../../core/catalog";
 import type { CatalogEntry, DocVersion } from "../../core/catalog";
+import { _t } from "../../core/translate";
 import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
@@ -64,6 +65,16 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         const { address, verdict } = this.props.status;
         if (address.kind === "named") return verdict.nameAnswered ? address.httpsUrl : address.lanUrl;
         return address.kind === "plain_ip" ? address.lanUrl : undefined;
+    }
+
+    /**
+     * A certificate the box reports as valid that this browser rejects: both facts in one
+     * sentence, rather than a bare "Valid until" beside a red badge.
+     */
+    get rejectedValidity(): string {
+        const { verdict } = this.props.status;
+        if (verdict.key !== "certificate_rejected" || verdict.validUntil === undefined) return "";
+        return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
     }
 
     get problem(): boolean {
