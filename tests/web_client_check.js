@@ -42,7 +42,8 @@
         const cell = badge.closest("td");
         const label = badge.querySelector("span");
         const shown = label.textContent;
-        for (const candidate of labels) {
+        const dated = [addon.expiryPhrase({ ended: true, daysAgo: 365 }), addon.expiryPhrase({ ended: false, days: 1 })].map(String);
+        for (const candidate of [...labels, ...dated]) {
             label.textContent = candidate;
             check(fits(cell) && fits(badge), `"${candidate}" is cut off in a ${cell.clientWidth} px column`);
         }

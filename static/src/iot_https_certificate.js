@@ -64,6 +64,30 @@ function isLocalPageHost(hostname) {
 // static/src/core/days.ts
 var DAY_MS = 864e5;
 var RENEWAL_DAYS = 10;
+var dayFormats = /* @__PURE__ */ new Map();
+function calendarDay(ms, zone) {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric" });
+    dayFormats.set(zone, format);
+  }
+  const part = (type) => Number(format.formatToParts(ms).find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day")) / DAY_MS;
+}
+function expiryOf(end, now, zone) {
+  const days = calendarDay(end, zone) - calendarDay(now, zone);
+  return end > now ? { ended: false, days: Math.max(0, days) } : { ended: true, daysAgo: Math.max(0, -days) };
+}
+function expiryPhrase(expiry) {
+  if (!expiry.ended) {
+    if (expiry.days === 0) return _t("Expires today");
+    if (expiry.days === 1) return _t("Expires tomorrow");
+    return _t("Expires in %s days").replace("%s", String(expiry.days));
+  }
+  if (expiry.daysAgo === 0) return _t("Expired today");
+  if (expiry.daysAgo === 1) return _t("Expired yesterday");
+  return _t("Expired %s days ago").replace("%s", String(expiry.daysAgo));
+}
 
 // static/src/core/diagnosis.ts
 function diagnose(address, obs, now, database = {}) {
@@ -82,7 +106,7 @@ function diagnose(address, obs, now, database = {}) {
   }
   const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
   const validUntil = reportedEnd ?? database.endDate;
-  const validity = validUntil === void 0 ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS), endFromDatabase: reportedEnd === void 0 };
+  const validity = validUntil === void 0 ? {} : { validUntil, endFromDatabase: reportedEnd === void 0 };
   const subject = certificate?.kind === "valid" ? certificate.subject : void 0;
   const dated = { ...base, ...validity, ...subject ? { subject } : {} };
   if (validUntil !== void 0 && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
@@ -756,6 +780,7 @@ var StatusStore = class {
     this.clearTimer(entry);
     entry.abort?.abort();
   }
+  /** The store's clock, which dates every verdict: views count "… ago" and days by it too. */
   now() {
     return this.deps.net.now();
   }
@@ -1008,7 +1033,7 @@ function buildCatalog() {
     title: _t("The browser needs your permission to reach devices on the local network."),
     cause: _t("This page is served from the internet, and the browser blocks its requests to local devices until you allow them."),
     steps: [_t("Follow the permission steps below, then press Check now.")],
-    severity: "info",
+    severity: "secondary",
     checklist: "local_network",
     anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting }
   });
@@ -1078,38 +1103,44 @@ var ICONS = {
   success: "fa-lock",
   warning: "fa-exclamation-triangle",
   danger: "fa-times-circle",
-  info: "fa-info-circle",
   secondary: "fa-question-circle"
 };
 function iconOf(key, severity) {
   if (key === "checking") return "fa-circle-o-notch fa-spin";
   if (key === "unreachable") return "fa-plug";
+  if (key === "local_network_permission") return "fa-info-circle";
   return ICONS[severity];
 }
-function fleetGroupOf(key) {
-  if (key === "ok") return "ok";
-  if (key === "renewal_overdue") return "expiring";
-  if (key === "checking") return "checking";
-  if (key === "unreachable" || key === "local_network_permission") return "unreachable";
-  return "failing";
+function nameProblemOf(key) {
+  if (key === "expired") return _t("Browsers refuse this name while its certificate is expired.");
+  if (key === "dns_issue") return _t("This name does not resolve from this browser: reach the box by its IP address instead.");
+  if (key === "certificate_rejected") return _t("This browser does not accept the certificate this name presents.");
+  if (key === "https_blocked") return _t("This browser could not open this name over HTTPS.");
+  return "";
 }
-var FLEET_ICONS = {
-  ok: iconOf("ok", "success"),
-  expiring: iconOf("renewal_overdue", "warning"),
-  failing: ICONS.danger,
-  unreachable: iconOf("unreachable", "secondary")
-};
+var FLEET_GROUPS = [
+  { group: "failing", severity: "danger", icon: ICONS.danger },
+  { group: "attention", severity: "warning", icon: ICONS.warning },
+  { group: "unreachable", severity: "secondary", icon: iconOf("unreachable", "secondary") },
+  { group: "ok", severity: "success", icon: ICONS.success }
+];
+function fleetGroupOf(key) {
+  const { severity } = getCatalog().entries[key];
+  return key === "checking" ? void 0 : FLEET_GROUPS.find((group) => group.severity === severity).group;
+}
 
 // static/src/components/certificate_badge/certificate_badge.ts
-function badgeView(status, checkedAgo) {
+var DATED = /* @__PURE__ */ new Set(["renewal_overdue", "expired"]);
+function badgeView(status, checkedAgo, expiry) {
   const entry = getCatalog().entries[status.verdict.key];
   const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
+  const dated = expiry ? ` ${expiry}.` : "";
   return {
     key: entry.key,
-    label: entry.label,
+    label: DATED.has(entry.key) && expiry ? expiry : entry.label,
     severity: entry.severity,
     icon: iconOf(entry.key, entry.severity),
-    tooltip: `${entry.title} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
+    tooltip: `${entry.title}${dated} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
     checking: status.checking
   };
 }
@@ -1117,7 +1148,7 @@ function badgeView(status, checkedAgo) {
 // static/src/components/certificate_panel/certificate_panel.ts
 
 // static/src/components/certificate_panel/support_details.ts
-function supportDetails(status, entry, identity, at) {
+function supportDetails(status, entry, identity, at, expiry) {
   const { verdict, address } = status;
   const lines = [
     `IoT box: ${identity.name || "-"} (${identity.identifier || "-"})`,
@@ -1127,7 +1158,7 @@ function supportDetails(status, entry, identity, at) {
   ];
   if (verdict.code) lines.push(`Code: ${verdict.code}${verdict.status ? ` ${verdict.status}` : ""}`);
   if (verdict.detail) lines.push(`Detail: ${verdict.detail}`);
-  if (verdict.validUntil !== void 0) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${verdict.daysLeft} days left)`);
+  if (verdict.validUntil !== void 0) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${expiry})`);
   if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/17.0" : verdict.generation}`);
   lines.push(`Checked: ${at}`);
   return lines.join("\n");
@@ -1168,11 +1199,15 @@ var CertificatePanel = class extends Component {
     if (verdict.key !== "certificate_rejected" || verdict.validUntil === void 0) return "";
     return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
   }
+  /** Why the HTTPS name does not work from this browser, under the address; empty when it does. */
+  get nameProblem() {
+    return nameProblemOf(this.entry.key);
+  }
   get problem() {
     return this.entry.severity !== "success" && this.entry.key !== "checking";
   }
   get badge() {
-    return badgeView(this.props.status, this.props.checkedAgo);
+    return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText);
   }
   get icon() {
     return iconOf(this.entry.key, this.entry.severity);
@@ -1181,7 +1216,7 @@ var CertificatePanel = class extends Component {
     return docUrl(this.entry, this.props.docVersion);
   }
   async copySupportDetails() {
-    const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText);
+    const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText, this.props.expiryText);
     try {
       await this.props.copy(text);
       this.state.copied = "done";
@@ -1196,6 +1231,7 @@ CertificatePanel.props = {
   identity: Object,
   checkedAgo: String,
   validUntilText: String,
+  expiryText: String,
   nowText: String,
   docVersion: String,
   onCheckNow: Function,
@@ -1210,16 +1246,20 @@ function relativeTo(ms, now) {
   if (now - ms < 3e4) return _t("just now");
   return luxon.DateTime.fromMillis(ms).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
 }
+function expiryText(validUntil, now) {
+  if (validUntil === void 0) return "";
+  return expiryPhrase(expiryOf(validUntil, now, luxon.Settings.defaultZone.name));
+}
 
 // static/src/odoo/use_box_status.ts
 var TICK_MS = 3e4;
-var clock = reactive({ now: Date.now() });
+var clock = reactive({ now: 0 });
 var clockUsers = 0;
 var clockTimer;
-function useClock() {
+function useClock(store) {
   if (clockUsers++ === 0) {
-    clock.now = Date.now();
-    clockTimer = browser.setInterval(() => clock.now = Date.now(), TICK_MS);
+    clock.now = store.now();
+    clockTimer = browser.setInterval(() => clock.now = store.now(), TICK_MS);
   }
   onWillDestroy(() => {
     if (--clockUsers === 0) browser.clearInterval(clockTimer);
@@ -1237,7 +1277,7 @@ function boxRecordOf(record) {
 function useBoxStatus(getRecord) {
   const store = useService(STATUS_SERVICE);
   const state = useState({ status: void 0 });
-  const clock2 = useClock();
+  const clock2 = useClock(store);
   let watched;
   let stop = () => {
   };
@@ -1254,7 +1294,8 @@ function useBoxStatus(getRecord) {
   return {
     state,
     store,
-    checkedAgo: () => state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock2.now) : ""
+    checkedAgo: () => state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock2.now) : "",
+    expiry: () => expiryText(state.status.verdict.validUntil, clock2.now)
   };
 }
 
@@ -1266,8 +1307,14 @@ var fieldProps = {
   record: Object
 };
 var HttpsLinkField = class extends Component {
+  setup() {
+    this.watch = useBoxStatus(() => this.props.record);
+  }
   get address() {
     return parseBoxAddress(this.props.record.data[this.props.name]);
+  }
+  get nameProblem() {
+    return nameProblemOf(this.watch.state.status.verdict.key);
   }
 };
 HttpsLinkField.template = xml`<t t-call="iot_https_certificate.HttpsLinkView"/>`;
@@ -1277,7 +1324,7 @@ var CertificateBadgeField = class extends Component {
     this.watch = useBoxStatus(() => this.props.record);
   }
   get badge() {
-    return badgeView(this.watch.state.status, this.watch.checkedAgo());
+    return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry());
   }
 };
 CertificateBadgeField.template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
@@ -1299,7 +1346,7 @@ var CertificatePanelWidget = class extends Component {
     return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), this.props.record.data.version);
   }
   get nowText() {
-    return formatInstant(Date.now());
+    return formatInstant(this.watch.store.now());
   }
   checkNow() {
     void this.watch.store.checkNow(this.watch.state.status.boxId);
@@ -1309,7 +1356,7 @@ var CertificatePanelWidget = class extends Component {
   }
 };
 CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
 var BOX_FIELDS = [
@@ -1337,24 +1384,55 @@ function registerWidgets() {
 
 // static/src/components/fleet_summary/fleet_summary.ts
 var FleetSummary = class extends Component {
-  constructor() {
-    super(...arguments);
-    this.icons = FLEET_ICONS;
+  get groups() {
+    const ids = { failing: [], attention: [], unreachable: [], ok: [] };
+    for (const status of this.props.statuses) {
+      const group = fleetGroupOf(status.verdict.key);
+      if (group) ids[group].push(status.boxId);
+    }
+    const words = groupWords();
+    const entries = Object.values(getCatalog().entries);
+    return FLEET_GROUPS.map(({ group, severity, icon }) => {
+      const [count, heading, filter] = words[group];
+      const states = entries.filter((entry) => fleetGroupOf(entry.key) === group).map((entry) => entry.label);
+      return {
+        group,
+        severity,
+        icon,
+        filter,
+        text: count.replace("%s", String(ids[group].length)),
+        tooltip: `${heading}: ${states.join(", ")}. ${_t("Click to show only these boxes.")}`,
+        boxIds: ids[group]
+      };
+    });
   }
-  get counts() {
-    const counts = { ok: 0, expiring: 0, failing: 0, unreachable: 0, checking: 0 };
-    for (const status of this.props.statuses) counts[fleetGroupOf(status.verdict.key)]++;
-    return counts;
+  get checkingCount() {
+    return this.props.statuses.filter((status) => status.verdict.key === "checking").length;
   }
   get problemIds() {
-    return this.props.statuses.filter((status) => !["ok", "checking"].includes(fleetGroupOf(status.verdict.key))).map((status) => status.boxId);
+    return this.props.statuses.filter((status) => {
+      const group = fleetGroupOf(status.verdict.key);
+      return group !== void 0 && group !== "ok";
+    }).map((status) => status.boxId);
+  }
+  showGroup(count) {
+    if (!count.boxIds.length) return;
+    this.props.onShowBoxes(count.filter, count.boxIds);
   }
   showProblems() {
-    this.props.onShowProblems(this.problemIds);
+    this.props.onShowBoxes(_t("Boxes with an HTTPS problem"), this.problemIds);
   }
 };
 FleetSummary.template = "iot_https_certificate.FleetSummary";
-FleetSummary.props = { statuses: Array, onShowProblems: Function };
+FleetSummary.props = { statuses: Array, onShowBoxes: Function };
+function groupWords() {
+  return {
+    failing: [_t("%s failing"), _t("Failing"), _t("HTTPS failing")],
+    attention: [_t("%s needing attention"), _t("Needing attention"), _t("HTTPS needing attention")],
+    unreachable: [_t("%s unreachable from here"), _t("Unreachable from here"), _t("Unreachable from here")],
+    ok: [_t("%s OK"), _t("OK"), _t("HTTPS OK")]
+  };
+}
 
 // static/src/odoo/fleet_views.ts
 var FleetSummaryBar = class extends Component {
@@ -1364,14 +1442,12 @@ var FleetSummaryBar = class extends Component {
     const stop = store.subscribeFleet(() => this.state.statuses = markRaw(store.statuses()));
     onWillDestroy(stop);
   }
-  showProblems(boxIds) {
+  showBoxes(description, boxIds) {
     const searchModel = this.env.searchModel;
-    searchModel?.createNewFilters([
-      { description: _t("Boxes with an HTTPS problem"), domain: `[("id", "in", [${boxIds.join(", ")}])]` }
-    ]);
+    searchModel?.createNewFilters([{ description, domain: `[("id", "in", [${boxIds.join(", ")}])]` }]);
   }
 };
-FleetSummaryBar.template = xml`<FleetSummary statuses="state.statuses" onShowProblems.bind="showProblems"/>`;
+FleetSummaryBar.template = xml`<FleetSummary statuses="state.statuses" onShowBoxes.bind="showBoxes"/>`;
 FleetSummaryBar.components = { FleetSummary };
 FleetSummaryBar.props = [];
 var withFleetSummary = `<FleetSummaryBar/><t t-call="{{ parentTemplate }}"/>`;
@@ -1418,11 +1494,14 @@ export {
   StatusStore,
   baseDelay,
   cadenceAfter,
+  calendarDay,
   databaseFacts,
   delayUntilDue,
   diagnose,
   docUrl,
   docVersionOf,
+  expiryOf,
+  expiryPhrase,
   generationOrder,
   getCatalog,
   isBox18Error,

@@ -14,7 +14,7 @@ registerFleetViews();
 // (static/tests/iot_https_certificate_tests.js) tests this very module, not a copy of it.
 export { isLocalPageHost, parseBoxAddress } from "./core/address";
 export { docUrl, docVersionOf, getCatalog, stepsFor } from "./core/catalog";
-export { DAY_MS } from "./core/days";
+export { calendarDay, DAY_MS, expiryOf, expiryPhrase } from "./core/days";
 export { diagnose } from "./core/diagnosis";
 export { settle } from "./core/flapping";
 export { generationOrder, readServerVersion, readVersionHint } from "./core/generation";

@@ -8,6 +8,7 @@ import "./core/catalog.test";
 import "./core/diagnosis.test";
 import "./core/flapping.test";
 import "./core/schedule.test";
+import "./core/days.test";
 import "./store/box_status.test";
 import "./store/status_store.test";
 import "./store/tabs.test";

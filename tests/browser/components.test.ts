@@ -3,6 +3,7 @@ import { docUrl, getCatalog } from "../../static/src/core/catalog";
 import type { CatalogKey } from "../../static/src/core/catalog";
 import type { Verdict } from "../../static/src/core/diagnosis";
 import type { BoxStatus } from "../../static/src/store/box_status";
+import { expiryOf, expiryPhrase } from "../../static/src/core/days";
 import { CertificatePanel } from "../../static/src/components/certificate_panel/certificate_panel";
 import { STATUS_SERVICE } from "../../static/src/odoo/status_service";
 import { CertificateBadgeField, HttpsLinkField } from "../../static/src/odoo/widgets";
@@ -20,9 +21,9 @@ function statusOf(key: CatalogKey, verdict: Partial<Verdict> = {}, ip: unknown =
 }
 
 const EXTRA: Partial<Record<CatalogKey, Partial<Verdict>>> = {
-    ok: { validUntil: NOW + 60 * DAY, daysLeft: 60, subject: "*.d73e7513.odoo-iot.com" },
-    renewal_overdue: { validUntil: NOW + 4 * DAY, daysLeft: 4 },
-    expired: { validUntil: NOW - 2 * DAY, daysLeft: -2 },
+    ok: { validUntil: NOW + 60 * DAY, subject: "*.d73e7513.odoo-iot.com" },
+    renewal_overdue: { validUntil: NOW + 4 * DAY },
+    expired: { validUntil: NOW - 2 * DAY },
     ERR_IOT_HTTPS_LOAD_REQUEST_STATUS: { code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "Service Unavailable" },
     ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION: { code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: "Max retries exceeded with url: /odoo-enterprise/iot/x509" },
     unknown_code: { code: "ERR_IOT_HTTPS_SOMETHING_NEW" },
@@ -30,6 +31,10 @@ const EXTRA: Partial<Record<CatalogKey, Partial<Verdict>>> = {
 
 /** The props Odoo gives a field widget on the `ip` field of a box record. */
 const ipField = (ip: unknown) => ({ name: "ip", record: { resId: 7, data: { ip } } });
+/** The services a field widget finds in Odoo's env: a status store on a network where no box answers. */
+const storeEnv = () => ({ services: { [STATUS_SERVICE]: makeHarness().store } });
+/** What the widgets pass as `expiryText`, in UTC for these tests. */
+const expiryAt = (validUntil: number | undefined) => (validUntil === undefined ? "" : expiryPhrase(expiryOf(validUntil, NOW, "UTC")));
 
 function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string[] }) {
     return {
@@ -37,6 +42,7 @@ function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string
         identity: { name: "Shop box", identifier: "b8:27:eb:00:00:01", version: "18.0" },
         checkedAgo: "3 minutes ago",
         validUntilText: status.verdict.validUntil ? new Date(status.verdict.validUntil).toISOString().slice(0, 10) : "",
+        expiryText: expiryAt(status.verdict.validUntil),
         nowText: "11/26/2026 12:00:00",
         docVersion: "18.0",
         onCheckNow: () => calls.checkNow++,
@@ -63,7 +69,8 @@ QUnit.module("components", (hooks) => {
             assert.strictEqual(panel.querySelectorAll(".o_iot_https_steps li").length, entry.steps.length);
 
             const badge = panel.querySelector(".o_iot_https_badge")!;
-            assert.strictEqual(text(badge), entry.label, "the badge's state is in its text");
+            const dated = ["renewal_overdue", "expired"].includes(key);
+            assert.strictEqual(text(badge), dated ? expiryAt(status.verdict.validUntil) : entry.label, "the badge's state is in its text");
             assert.ok(badge.classList.contains(`text-bg-${entry.severity}`));
             assert.ok(badge.querySelector("i.fa"), "with an icon");
             assert.ok(badge.getAttribute("title")!.includes("Last checked 3 minutes ago"));
@@ -81,7 +88,8 @@ QUnit.module("components", (hooks) => {
             if (status.verdict.status) assert.strictEqual(text(panel.querySelector(".o_iot_https_status strong")), status.verdict.status);
             assert.strictEqual(text(panel.querySelector(".o_iot_https_detail")), status.verdict.detail ?? "");
             if (status.verdict.validUntil !== undefined) {
-                assert.strictEqual(text(panel.querySelector(".o_iot_https_days_left")), String(status.verdict.daysLeft));
+                assert.strictEqual(text(panel.querySelector(".o_iot_https_expiry")), expiryAt(status.verdict.validUntil));
+                assert.ok(badge.getAttribute("title")!.includes(expiryAt(status.verdict.validUntil)), "the tooltip counts the same days");
                 assert.ok(text(panel.querySelector(".o_iot_https_valid_until")).length > 0);
             }
             assert.strictEqual(text(panel.querySelector(".o_iot_https_checked")), "Last checked 3 minutes ago");
@@ -107,16 +115,72 @@ QUnit.module("components", (hooks) => {
     });
 
     QUnit.test("the link opens the validated name in a new tab; other values are muted text", async (assert) => {
-        let target = await mountComponent(HttpsLinkField, ipField(BOX_NAME));
+        let target = await mountComponent(HttpsLinkField, ipField(BOX_NAME), storeEnv());
         const link = target.querySelector("a")!;
         assert.strictEqual(link.getAttribute("href"), `https://${BOX_NAME}/`);
         assert.strictEqual(link.getAttribute("target"), "_blank");
         assert.strictEqual(link.getAttribute("rel"), "noopener noreferrer");
         cleanup();
-        target = await mountComponent(HttpsLinkField, ipField("192.168.1.10"));
+        target = await mountComponent(HttpsLinkField, ipField("192.168.1.10"), storeEnv());
         assert.notOk(target.querySelector("a"));
         assert.strictEqual(text(target), "No certificate yet");
         assert.ok(target.querySelector(".text-muted"));
+    });
+
+    QUnit.test("expiry words: the badge, its tooltip, the panel and the support details count the same days", async (assert) => {
+        const cases: [number, string][] = [
+            [NOW + 5 * DAY, "Expires in 5 days"],
+            [NOW + DAY, "Expires tomorrow"],
+            [NOW + 3_600_000, "Expires today"],
+            [NOW - DAY, "Expired yesterday"],
+            [NOW - 4 * DAY, "Expired 4 days ago"],
+        ];
+        for (const [validUntil, words] of cases) {
+            cleanup();
+            const key = validUntil > NOW ? "renewal_overdue" : "expired";
+            const calls = { checkNow: 0, copied: [] as string[] };
+            const target = await mountComponent(CertificatePanel, panelProps(statusOf(key, { validUntil }), calls));
+            const badge = target.querySelector(".o_iot_https_badge")!;
+            assert.strictEqual(text(badge), words, `badge: ${words}`);
+            assert.ok(badge.getAttribute("title")!.includes(`${words}.`), "tooltip");
+            assert.strictEqual(text(target.querySelector(".o_iot_https_expiry")), words, "panel");
+            assert.notOk(/(^|\s)-\d/.test(text(target)), "never a negative number");
+            (target.querySelector(".o_iot_https_copy") as HTMLButtonElement).click();
+            await nextTick();
+            assert.ok(calls.copied[0].includes(`(${words})`), "support details");
+        }
+    });
+
+    QUnit.test("a name that does not work from here: no lock, a warning icon, a tooltip and the panel's words", async (assert) => {
+        for (const key of ["dns_issue", "certificate_rejected", "https_blocked", "expired"] as CatalogKey[]) {
+            cleanup();
+            const target = await mountComponent(CertificatePanel, panelProps(statusOf(key), { checkNow: 0, copied: [] }));
+            const link = target.querySelector<HTMLAnchorElement>("a.o_iot_https_link")!;
+            assert.notOk(link.querySelector(".fa-lock"), `${key}: no lock`);
+            assert.ok(link.querySelector(".fa-exclamation-triangle"), `${key}: a warning icon`);
+            assert.ok(link.classList.contains("text-muted"), `${key}: muted`);
+            const why = text(target.querySelector(".o_iot_https_name_problem"));
+            assert.ok(why.length > 20, `${key}: the panel says why`);
+            assert.strictEqual(link.getAttribute("title"), `${BOX_NAME} · ${why}`, `${key}: the tooltip says it too`);
+        }
+        cleanup();
+        const target = await mountComponent(CertificatePanel, panelProps(statusOf("ok", { nameAnswered: true }), { checkNow: 0, copied: [] }));
+        assert.ok(target.querySelector("a.o_iot_https_link .fa-lock"), "a working name keeps its lock");
+        assert.notOk(target.querySelector(".o_iot_https_name_problem, .o_iot_https_link_broken"));
+    });
+
+    QUnit.test("in the list, the link of a name that does not resolve loses its lock once the box is diagnosed", async (assert) => {
+        const h = makeHarness();
+        const name = "10-0-0-1.d73e7513.odoo-iot.com";
+        h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
+        const target = await mountComponent(HttpsLinkField, ipField(name), { services: { [STATUS_SERVICE]: h.store } });
+        assert.ok(target.querySelector("a.o_iot_https_link .fa-lock"), "before any verdict the link looks normal");
+        await h.clock.advance(1000);
+        await waitFor(() => !!target.querySelector("a.o_iot_https_link_broken"), "the DNS issue on the link");
+        const link = target.querySelector("a.o_iot_https_link")!;
+        assert.notOk(link.querySelector(".fa-lock"));
+        assert.ok(link.getAttribute("title")!.includes("does not resolve from this browser"));
+        assert.strictEqual(link.getAttribute("href"), `https://${name}/`, "still the validated name");
     });
 
     QUnit.test("Open the box home page: on the name when it worked from here, else on the LAN address", async (assert) => {
@@ -133,7 +197,7 @@ QUnit.module("components", (hooks) => {
     });
 
     QUnit.test("a certificate the box reports valid and this browser rejects: both in one sentence", async (assert) => {
-        const status = statusOf("certificate_rejected", { validUntil: NOW + 59 * DAY, daysLeft: 59 });
+        const status = statusOf("certificate_rejected", { validUntil: NOW + 59 * DAY });
         const target = await mountComponent(CertificatePanel, panelProps(status, { checkNow: 0, copied: [] }));
         const expected = `The box reports a certificate valid until ${new Date(NOW + 59 * DAY).toISOString().slice(0, 10)}, but this browser does not accept it.`;
         assert.strictEqual(text(target.querySelector(".o_iot_https_rejected_validity")), expected);
@@ -153,7 +217,7 @@ QUnit.module("components", (hooks) => {
 
     QUnit.test("hostile ip, detail and code show up as inert text, never a link or markup", async (assert) => {
         const hostile = `<img src=x onerror="window.owned=1"><a href="javascript:alert(1)">x</a>`;
-        let target = await mountComponent(HttpsLinkField, ipField(hostile));
+        let target = await mountComponent(HttpsLinkField, ipField(hostile), storeEnv());
         assert.notOk(target.querySelector("a, img"), "no element from the value");
         assert.ok(text(target).startsWith("Invalid address: <img"));
         cleanup();

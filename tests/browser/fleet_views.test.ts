@@ -35,9 +35,13 @@ QUnit.module("fleet views", (hooks) => {
             assert.ok(text(target).includes("Front desk"), "with its records");
             await h.clock.advance(20_000);
             await waitFor(() => text(target.querySelector(".o_iot_https_fleet_ok")) === "1 OK", "the OK count");
-            assert.strictEqual(text(target.querySelector(".o_iot_https_fleet_unreachable")), "1 unreachable");
+            assert.strictEqual(text(target.querySelector(".o_iot_https_fleet_unreachable")), "1 unreachable from here");
             (target.querySelector(".o_iot_https_fleet_problems") as HTMLButtonElement).click();
-            assert.deepEqual(filters, [{ description: "Boxes with an HTTPS problem", domain: '[("id", "in", [2])]' }]);
+            (target.querySelector(".o_iot_https_fleet_ok") as HTMLButtonElement).click();
+            assert.deepEqual(filters, [
+                { description: "Boxes with an HTTPS problem", domain: '[("id", "in", [2])]' },
+                { description: "HTTPS OK", domain: '[("id", "in", [1])]' },
+            ]);
         });
     }
 });

@@ -71,7 +71,8 @@ export async function runE2E() {
                 const row = rowOf(page, box.id);
                 const badge = row.locator(".o_iot_https_badge");
                 assert.equal(await badge.getAttribute("data-state"), expected.state);
-                assert.equal((await badge.innerText()).trim(), expected.label);
+                if (expected.label instanceof RegExp) assert.match((await badge.innerText()).trim(), expected.label);
+                else assert.equal((await badge.innerText()).trim(), expected.label);
                 assert.match(await badge.getAttribute("title"), /Last checked/);
                 const link = row.locator("a.o_iot_https_link");
                 if (expected.link === false) {
@@ -80,6 +81,11 @@ export async function runE2E() {
                 } else {
                     assert.equal(await link.getAttribute("href"), `https://${box.hostname}/`);
                     assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+                    // A name that does not work from this browser loses its lock and says why.
+                    const broken = Boolean(expected.nameBroken);
+                    assert.equal(await link.locator(".fa-lock").count(), broken ? 0 : 1, "the lock only on a working name");
+                    assert.equal(await link.locator(".fa-exclamation-triangle").count(), broken ? 1 : 0);
+                    if (broken) assert.match(await link.getAttribute("title"), /browser/i);
                 }
                 if (expected.browserSaw) assert.ok((failures.get(box.hostname) ?? []).includes(expected.browserSaw), `browser saw ${failures.get(box.hostname)}`);
             });
@@ -98,8 +104,9 @@ export async function runE2E() {
         await check(results, "the fleet summary counts the states and filters the problem boxes", async () => {
             const count = (cls) => page.locator(`.o_iot_https_fleet_${cls}`).innerText();
             assert.equal(await count("ok"), "4 OK");
-            assert.equal(await count("expiring"), "1 expiring");
-            assert.equal(await count("unreachable"), "2 unreachable");
+            assert.equal(await count("attention"), "5 needing attention");
+            assert.equal(await count("unreachable"), "2 unreachable from here");
+            assert.equal(await count("failing"), "11 failing");
             const rowsAre = (n) => page.waitForFunction((n) => document.querySelectorAll(".o_data_row").length === n, n, { timeout: TIMEOUT });
             await page.click(".o_iot_https_fleet_problems");
             await rowsAre(fleet.boxes.length - 4);
@@ -117,7 +124,11 @@ export async function runE2E() {
                 if (expected.code) assert.equal(await page.locator(".o_iot_https_code code").innerText(), expected.code);
                 if (expected.status) assert.equal(await page.locator(".o_iot_https_status strong").innerText(), expected.status);
                 if (expected.detail) assert.match(await page.locator(".o_iot_https_detail").innerText(), new RegExp(expected.detail));
-                if (expected.daysLeft) assert.equal(await page.locator(".o_iot_https_days_left").innerText(), expected.daysLeft);
+                if (expected.expiry) {
+                    assert.match(await page.locator(".o_iot_https_expiry").innerText(), expected.expiry);
+                    assert.equal(await page.locator(".o_iot_https_expiry").innerText(), (await page.locator(".o_iot_https_panel .o_iot_https_badge").innerText()).trim(), "panel and badge agree");
+                }
+                if (expected.nameBroken) assert.ok((await page.locator(".o_iot_https_name_problem").innerText()).length > 20, "the panel says why the name fails here");
                 if (expected.checklist) assert.equal(await page.locator(".o_iot_https_checklist h6").innerText(), expected.checklist);
                 assert.match(await page.locator("a.o_iot_https_doc").getAttribute("href"), /^https:\/\/www\.odoo\.com\/documentation\/1[6-9]\.0\//);
             });

@@ -1,38 +1,51 @@
 /**
  * How a verdict looks: the catalog's severity turned into Bootstrap classes and a Font Awesome
- * icon. Text always comes with the colour, never colour alone.
+ * icon, and the fleet summary's groups. Text always comes with the colour, never colour alone.
  */
+import { getCatalog } from "../core/catalog";
 import type { CatalogKey, Severity } from "../core/catalog";
+import { _t } from "../core/translate";
 
 const ICONS: Record<Severity, string> = {
     success: "fa-lock",
     warning: "fa-exclamation-triangle",
     danger: "fa-times-circle",
-    info: "fa-info-circle",
     secondary: "fa-question-circle",
 };
 
 export function iconOf(key: CatalogKey, severity: Severity): string {
     if (key === "checking") return "fa-circle-o-notch fa-spin";
     if (key === "unreachable") return "fa-plug";
+    if (key === "local_network_permission") return "fa-info-circle";
     return ICONS[severity];
 }
 
-/** Fleet groups the summary counts. */
-export type FleetGroup = "ok" | "expiring" | "failing" | "unreachable" | "checking";
-
-export function fleetGroupOf(key: CatalogKey): FleetGroup {
-    if (key === "ok") return "ok";
-    if (key === "renewal_overdue") return "expiring";
-    if (key === "checking") return "checking";
-    if (key === "unreachable" || key === "local_network_permission") return "unreachable";
-    return "failing";
+/**
+ * The states in which the box's HTTPS name does not work from this browser: the address must
+ * not look like a working link. The words say why, under the address.
+ */
+export function nameProblemOf(key: CatalogKey): string {
+    if (key === "expired") return _t("Browsers refuse this name while its certificate is expired.");
+    if (key === "dns_issue") return _t("This name does not resolve from this browser: reach the box by its IP address instead.");
+    if (key === "certificate_rejected") return _t("This browser does not accept the certificate this name presents.");
+    if (key === "https_blocked") return _t("This browser could not open this name over HTTPS.");
+    return "";
 }
 
-/** The icon of each counted fleet group: the icon its badges carry. */
-export const FLEET_ICONS: Record<Exclude<FleetGroup, "checking">, string> = {
-    ok: iconOf("ok", "success"),
-    expiring: iconOf("renewal_overdue", "warning"),
-    failing: ICONS.danger,
-    unreachable: iconOf("unreachable", "secondary"),
-};
+/**
+ * The fleet summary's groups: one per badge colour, worst first, so each count wears the colour
+ * and the icon of the badges it counts. "Checking…" badges are not counted yet.
+ */
+export type FleetGroup = "failing" | "attention" | "unreachable" | "ok";
+
+export const FLEET_GROUPS: readonly { group: FleetGroup; severity: Severity; icon: string }[] = [
+    { group: "failing", severity: "danger", icon: ICONS.danger },
+    { group: "attention", severity: "warning", icon: ICONS.warning },
+    { group: "unreachable", severity: "secondary", icon: iconOf("unreachable", "secondary") },
+    { group: "ok", severity: "success", icon: ICONS.success },
+];
+
+export function fleetGroupOf(key: CatalogKey): FleetGroup | undefined {
+    const { severity } = getCatalog().entries[key];
+    return key === "checking" ? undefined : FLEET_GROUPS.find((group) => group.severity === severity)!.group;
+}

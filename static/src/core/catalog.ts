@@ -29,7 +29,7 @@ export type CatalogKey =
     | "invalid_address";
 
 /** Bootstrap's contextual names, so `text-bg-<severity>` and `alert-<severity>` just work. */
-export type Severity = "success" | "warning" | "danger" | "info" | "secondary";
+export type Severity = "success" | "warning" | "danger" | "secondary";
 
 export type Checklist = "eligibility" | "dns" | "local_network";
 
@@ -268,7 +268,7 @@ function buildCatalog(): Catalog {
         title: _t("The browser needs your permission to reach devices on the local network."),
         cause: _t("This page is served from the internet, and the browser blocks its requests to local devices until you allow them."),
         steps: [_t("Follow the permission steps below, then press Check now.")],
-        severity: "info",
+        severity: "secondary",
         checklist: "local_network",
         anchor: { legacy: ANCHOR.correct, v19: ANCHOR.troubleshooting },
     });

@@ -67,7 +67,6 @@ export interface Verdict {
     detail?: string;
     /** Certificate end, ms since epoch, when known. */
     validUntil?: number;
-    daysLeft?: number;
     /** The end date is the one the box last wrote to the database, not one heard here. */
     endFromDatabase?: boolean;
     subject?: string;
@@ -98,7 +97,7 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;
     const validUntil = reportedEnd ?? database.endDate;
     const validity =
-        validUntil === undefined ? {} : { validUntil, daysLeft: Math.floor((validUntil - now) / DAY_MS), endFromDatabase: reportedEnd === undefined };
+        validUntil === undefined ? {} : { validUntil, endFromDatabase: reportedEnd === undefined };
     const subject = certificate?.kind === "valid" ? certificate.subject : undefined;
     const dated = { ...base, ...validity, ...(subject ? { subject } : {}) };
     if (validUntil !== undefined && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };

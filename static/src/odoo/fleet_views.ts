@@ -12,7 +12,6 @@ import { kanbanView } from "@web/views/kanban/kanban_view";
 import { ListRenderer } from "@web/views/list/list_renderer";
 import { listView } from "@web/views/list/list_view";
 import { FleetSummary } from "../components/fleet_summary/fleet_summary";
-import { _t } from "../core/translate";
 import type { BoxStatus } from "../store/box_status";
 import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
@@ -22,9 +21,9 @@ interface SearchModel {
     createNewFilters(prefilters: { description: string; domain: string }[]): unknown;
 }
 
-/** The summary of the boxes on screen; "show only boxes with a problem" adds a filter on their ids. */
+/** The summary of the boxes on screen; a count, or "show only boxes with a problem", adds a filter on their ids. */
 export class FleetSummaryBar extends Component {
-    static template = xml`<FleetSummary statuses="state.statuses" onShowProblems.bind="showProblems"/>`;
+    static template = xml`<FleetSummary statuses="state.statuses" onShowBoxes.bind="showBoxes"/>`;
     static components = { FleetSummary };
     static props = [];
     declare state: { statuses: BoxStatus[] };
@@ -36,11 +35,9 @@ export class FleetSummaryBar extends Component {
         onWillDestroy(stop);
     }
 
-    showProblems(boxIds: number[]): void {
+    showBoxes(description: string, boxIds: number[]): void {
         const searchModel = (this.env as { searchModel?: SearchModel }).searchModel;
-        searchModel?.createNewFilters([
-            { description: _t("Boxes with an HTTPS problem"), domain: `[("id", "in", [${boxIds.join(", ")}])]` },
-        ]);
+        searchModel?.createNewFilters([{ description, domain: `[("id", "in", [${boxIds.join(", ")}])]` }]);
     }
 }
 

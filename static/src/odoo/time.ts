@@ -3,6 +3,7 @@
  * and luxon's relative phrasing. luxon is Odoo's global, never bundled.
  */
 import { formatDateTime } from "@web/core/l10n/dates";
+import { expiryOf, expiryPhrase } from "../core/days";
 import { _t } from "../core/translate";
 
 declare const luxon: typeof import("luxon");
@@ -18,4 +19,13 @@ export function formatInstant(ms: number): string {
 export function relativeTo(ms: number, now: number): string {
     if (now - ms < 30_000) return _t("just now");
     return luxon.DateTime.fromMillis(ms).toRelative({ base: luxon.DateTime.fromMillis(now) }) ?? "";
+}
+
+/**
+ * "Expires in 5 days", counted in calendar days of the zone Odoo's formatter shows dates in, so
+ * the count and the date beside it always agree. Empty when the end is unknown.
+ */
+export function expiryText(validUntil: number | undefined, now: number): string {
+    if (validUntil === undefined) return "";
+    return expiryPhrase(expiryOf(validUntil, now, luxon.Settings.defaultZone.name));
 }

@@ -8,7 +8,7 @@ import { useService } from "@web/core/utils/hooks";
 import type { BoxRecord, BoxStatus } from "../store/box_status";
 import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
-import { relativeTo } from "./time";
+import { expiryText, relativeTo } from "./time";
 
 /** The part of an Odoo record widgets read (same on 17.0 and 18.0). */
 export interface OdooRecord {
@@ -20,16 +20,17 @@ const TICK_MS = 30_000;
 
 /**
  * One ticking clock for every widget on the page (a list of 1,000 rows runs one interval, not
- * 1,000), running only while a widget is mounted.
+ * 1,000), running only while a widget is mounted. It reads the store's clock, so "… ago" and
+ * "Expires in …" count from the same instant the verdicts are dated by.
  */
-const clock = reactive({ now: Date.now() });
+const clock = reactive({ now: 0 });
 let clockUsers = 0;
 let clockTimer: number | undefined;
 
-function useClock(): { now: number } {
+function useClock(store: StatusStore): { now: number } {
     if (clockUsers++ === 0) {
-        clock.now = Date.now();
-        clockTimer = browser.setInterval(() => (clock.now = Date.now()), TICK_MS);
+        clock.now = store.now();
+        clockTimer = browser.setInterval(() => (clock.now = store.now()), TICK_MS);
     }
     onWillDestroy(() => {
         if (--clockUsers === 0) browser.clearInterval(clockTimer);
@@ -52,12 +53,14 @@ export interface BoxWatch {
     store: StatusStore;
     /** "3 minutes ago" for the last check, kept current; empty when never checked. */
     checkedAgo(): string;
+    /** "Expires in 5 days" for the certificate's known end, kept current; empty when unknown. */
+    expiry(): string;
 }
 
 export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
     const store: StatusStore = useService(STATUS_SERVICE);
     const state = useState({ status: undefined as unknown as BoxStatus });
-    const clock = useClock();
+    const clock = useClock(store);
     let watched: BoxRecord | undefined;
     let stop = () => {};
     const follow = (record: OdooRecord) => {
@@ -76,6 +79,7 @@ export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
         state,
         store,
         checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock.now) : ""),
+        expiry: () => expiryText(state.status.verdict.validUntil, clock.now),
     };
 }
 

@@ -12,6 +12,7 @@ import { _t } from "../core/translate";
 import { badgeView } from "../components/certificate_badge/certificate_badge";
 import type { BadgeView } from "../components/certificate_badge/certificate_badge";
 import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
+import { nameProblemOf } from "../components/presentation";
 import type { BoxIdentity } from "../components/certificate_panel/support_details";
 import { databaseSeries } from "./database";
 import { formatInstant } from "./time";
@@ -34,13 +35,26 @@ interface FieldProps {
 // The field widgets render the components' templates themselves (t-call) rather than wrap
 // the components: a list of 1,000 boxes then has 2,000 components fewer.
 
-/** `widget="iot_https_certificate_link"` on the `ip` field. */
+/**
+ * `widget="iot_https_certificate_link"` on the `ip` field. It follows the box's status too: a
+ * name that does not resolve or whose certificate this browser rejects must not look like a
+ * working link.
+ */
 export class HttpsLinkField extends Component<FieldProps> {
     static template = xml`<t t-call="iot_https_certificate.HttpsLinkView"/>`;
     static props = fieldProps;
+    declare watch: BoxWatch;
+
+    setup(): void {
+        this.watch = useBoxStatus(() => this.props.record);
+    }
 
     get address() {
         return parseBoxAddress(this.props.record.data[this.props.name]);
+    }
+
+    get nameProblem(): string {
+        return nameProblemOf(this.watch.state.status.verdict.key);
     }
 }
 
@@ -55,14 +69,14 @@ export class CertificateBadgeField extends Component<FieldProps> {
     }
 
     get badge(): BadgeView {
-        return badgeView(this.watch.state.status, this.watch.checkedAgo());
+        return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry());
     }
 }
 
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
     declare watch: BoxWatch;
@@ -87,7 +101,7 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     }
 
     get nowText(): string {
-        return formatInstant(Date.now());
+        return formatInstant(this.watch.store.now());
     }
 
     checkNow(): void {

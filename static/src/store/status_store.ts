@@ -255,7 +255,8 @@ export class StatusStore {
         entry.abort?.abort();
     }
 
-    private now(): number {
+    /** The store's clock, which dates every verdict: views count "… ago" and days by it too. */
+    now(): number {
         return this.deps.net.now();
     }
 }

@@ -42,11 +42,11 @@ QUnit.module("iot_https_certificate/core/catalog", () => {
         assert.strictEqual(at19("no_certificate"), "still-no-certificate");
     });
 
-    QUnit.test("severities: OK is success, failed renewal warns, expired is danger, permission is info", (assert) => {
+    QUnit.test("severities: OK is success, failed renewal warns, expired is danger, out of reach from here is grey", (assert) => {
         assert.strictEqual(catalog.entries.ok.severity, "success");
         assert.strictEqual(catalog.entries.renewal_overdue.severity, "warning");
         assert.strictEqual(catalog.entries.expired.severity, "danger");
-        assert.strictEqual(catalog.entries.local_network_permission.severity, "info");
+        assert.strictEqual(catalog.entries.local_network_permission.severity, "secondary");
         assert.strictEqual(catalog.entries.unreachable.severity, "secondary");
     });
 

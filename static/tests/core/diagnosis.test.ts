@@ -42,14 +42,14 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
 
     QUnit.test("end_passed: a passed end date is expired, from the box or from the database", (assert) => {
         const fromBox = diagnose(named, obs({ name: failed, lan: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
-        assert.deepEqual([fromBox.key, fromBox.rule, fromBox.daysLeft], ["expired", "end_passed", -1]);
+        assert.deepEqual([fromBox.key, fromBox.rule], ["expired", "end_passed"]);
         const fromDb = diagnose(named, obs({ name: failed }), NOW, { endDate: NOW - 1 });
         assert.deepEqual([fromDb.key, fromDb.validUntil], ["expired", NOW - 1]);
     });
 
     QUnit.test("end_within_renewal: fewer than 10 days left means renewal failed", (assert) => {
         const verdict = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 9.5 * DAY_MS }) }), NOW);
-        assert.deepEqual([verdict.key, verdict.rule, verdict.daysLeft], ["renewal_overdue", "end_within_renewal", 9]);
+        assert.deepEqual([verdict.key, verdict.rule], ["renewal_overdue", "end_within_renewal"]);
         const exactlyTen = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 10 * DAY_MS }) }), NOW);
         assert.strictEqual(exactlyTen.key, "ok", "10 full days left is still the normal renewal window");
     });
@@ -79,9 +79,9 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
         const legacy = diagnose(named, obs({ name: answered, report: { kind: "alive", generation: "legacy" } }), NOW);
         assert.deepEqual(legacy, { key: "ok", rule: "name_answered", generation: "legacy", checkedAt: NOW - 1000, nameAnswered: true });
         const dated = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW + 60 * DAY_MS, subject: "*.d73e7513.odoo-iot.com" }) }), NOW);
-        assert.deepEqual([dated.key, dated.daysLeft, dated.validUntil, dated.subject], ["ok", 60, NOW + 60 * DAY_MS, "*.d73e7513.odoo-iot.com"]);
+        assert.deepEqual([dated.key, dated.validUntil, dated.subject], ["ok", NOW + 60 * DAY_MS, "*.d73e7513.odoo-iot.com"]);
         const db = diagnose(named, obs({ name: answered }), NOW, { endDate: NOW + 40 * DAY_MS });
-        assert.deepEqual([db.key, db.daysLeft], ["ok", 40]);
+        assert.deepEqual([db.key, db.validUntil, db.endFromDatabase], ["ok", NOW + 40 * DAY_MS, true]);
     });
 
     QUnit.test("name_refused: the name resolves over http but https fails: certificate rejected", (assert) => {

@@ -18,15 +18,23 @@ export interface BadgeView {
     checking: boolean;
 }
 
-export function badgeView(status: BoxStatus, checkedAgo: string): BadgeView {
+/** States whose badge names the day the certificate ends rather than the state. */
+const DATED = new Set<CatalogKey>(["renewal_overdue", "expired"]);
+
+/**
+ * `expiry` is the end counted in the user's calendar days ("Expires in 5 days"), empty when the
+ * end is unknown; the badge of an ending or ended certificate says it, and every tooltip does.
+ */
+export function badgeView(status: BoxStatus, checkedAgo: string, expiry: string): BadgeView {
     const entry = getCatalog().entries[status.verdict.key];
     const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
+    const dated = expiry ? ` ${expiry}.` : "";
     return {
         key: entry.key,
-        label: entry.label,
+        label: DATED.has(entry.key) && expiry ? expiry : entry.label,
         severity: entry.severity,
         icon: iconOf(entry.key, entry.severity),
-        tooltip: `${entry.title} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
+        tooltip: `${entry.title}${dated} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
         checking: status.checking,
     };
 }

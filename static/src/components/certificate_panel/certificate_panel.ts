@@ -5,7 +5,7 @@ import { _t } from "../../core/translate";
 import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
-import { iconOf } from "../presentation";
+import { iconOf, nameProblemOf } from "../presentation";
 import { supportDetails } from "./support_details";
 import type { BoxIdentity } from "./support_details";
 
@@ -15,6 +15,8 @@ export interface CertificatePanelProps {
     checkedAgo: string;
     /** Already formatted in the user's time zone. */
     validUntilText: string;
+    /** The end in the user's calendar days ("Expires in 5 days"); empty when unknown. */
+    expiryText: string;
     nowText: string;
     /** The documentation version for this box and database. */
     docVersion: DocVersion;
@@ -30,6 +32,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         identity: Object,
         checkedAgo: String,
         validUntilText: String,
+        expiryText: String,
         nowText: String,
         docVersion: String,
         onCheckNow: Function,
@@ -77,12 +80,17 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
     }
 
+    /** Why the HTTPS name does not work from this browser, under the address; empty when it does. */
+    get nameProblem(): string {
+        return nameProblemOf(this.entry.key);
+    }
+
     get problem(): boolean {
         return this.entry.severity !== "success" && this.entry.key !== "checking";
     }
 
     get badge(): BadgeView {
-        return badgeView(this.props.status, this.props.checkedAgo);
+        return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText);
     }
 
     get icon(): string {
@@ -94,7 +102,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
     }
 
     async copySupportDetails(): Promise<void> {
-        const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText);
+        const text = supportDetails(this.props.status, this.entry, this.props.identity, this.props.nowText, this.props.expiryText);
         try {
             await this.props.copy(text);
             this.state.copied = "done";

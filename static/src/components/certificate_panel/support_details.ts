@@ -11,7 +11,7 @@ export interface BoxIdentity {
     version: string;
 }
 
-export function supportDetails(status: BoxStatus, entry: CatalogEntry, identity: BoxIdentity, at: string): string {
+export function supportDetails(status: BoxStatus, entry: CatalogEntry, identity: BoxIdentity, at: string, expiry: string): string {
     const { verdict, address } = status;
     const lines = [
         `IoT box: ${identity.name || "-"} (${identity.identifier || "-"})`,
@@ -21,7 +21,7 @@ export function supportDetails(status: BoxStatus, entry: CatalogEntry, identity:
     ];
     if (verdict.code) lines.push(`Code: ${verdict.code}${verdict.status ? ` ${verdict.status}` : ""}`);
     if (verdict.detail) lines.push(`Detail: ${verdict.detail}`);
-    if (verdict.validUntil !== undefined) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${verdict.daysLeft} days left)`);
+    if (verdict.validUntil !== undefined) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${expiry})`);
     if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/17.0" : verdict.generation}`);
     lines.push(`Checked: ${at}`);
     return lines.join("\n");
