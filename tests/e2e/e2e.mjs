@@ -112,6 +112,33 @@ export async function runE2E() {
             await rowsAre(fleet.boxes.length - 4);
             await page.click(".o_demo_show_all");
             await rowsAre(fleet.boxes.length);
+            await page.click(".o_iot_https_fleet_unreachable");
+            await rowsAre(2);
+            const shown = await page.locator(".o_data_row .o_iot_https_badge").evaluateAll((badges) => badges.map((b) => b.dataset.state));
+            assert.deepEqual(shown, ["unreachable", "unreachable"], "the grey count's boxes, and only them");
+            assert.match(await page.locator(".o_iot_https_fleet_unreachable").getAttribute("title"), /^Unreachable from here: .*Permission needed/);
+            await page.click(".o_demo_show_all");
+            await rowsAre(fleet.boxes.length);
+        });
+
+        await check(results, "kanban: the same days, the same broken names and the same counts as the list", async () => {
+            const listBadges = await page.locator(".o_data_row .o_iot_https_badge").evaluateAll((badges) => badges.map((b) => b.textContent.trim()));
+            await page.evaluate(() => (window.location.hash = "#kanban"));
+            const card = (key) => page.locator(`.o_kanban_record[data-id="${fleet.boxes.find((b) => b.key === key).id}"]`);
+            await card("expired").locator(".o_iot_https_badge").waitFor({ timeout: TIMEOUT });
+            assert.match(await card("expired").locator(".o_iot_https_badge").innerText(), EXPECTED.expired.label);
+            assert.match(await card("renewal_overdue").locator(".o_iot_https_badge").innerText(), EXPECTED.renewal_overdue.label);
+            for (const key of ["dns_issue", "wrong_name"]) {
+                const link = card(key).locator("a.o_iot_https_link");
+                assert.equal(await link.locator(".fa-lock").count(), 0, `${key}: no lock`);
+                assert.equal(await link.locator(".fa-exclamation-triangle").count(), 1, `${key}: a warning`);
+            }
+            assert.equal(await card("ok_19").locator("a.o_iot_https_link .fa-lock").count(), 1);
+            const kanbanBadges = await page.locator(".o_kanban_record .o_iot_https_badge").evaluateAll((badges) => badges.map((b) => b.textContent.trim()));
+            assert.deepEqual(kanbanBadges, listBadges, "every card says what its row said");
+            assert.equal(await page.locator(".o_iot_https_fleet_failing").innerText(), "11 failing");
+            await page.evaluate(() => (window.location.hash = "#list"));
+            await page.locator(".o_data_row").first().waitFor({ timeout: TIMEOUT });
         });
 
         for (const box of fleet.boxes) {
