@@ -5,14 +5,18 @@
     "description": """
 Shows each IoT box's .odoo-iot.com HTTPS address and a live certificate status badge in the
 IoT app, and the diagnosis (documented error, cause, fix, validity, DNS and eligibility checks)
-on the box form. The status is checked from the user's browser.
+on the box form. The status is checked from the user's browser; what each box says about its
+own certificate is kept in the database, with its history, search filters and daily reminders
+to the IoT administrators.
 """,
     # No series prefix: Odoo adds its own, so the same tree installs on 17.0 and 18.0.
     "version": "1.0.0",
     "category": "Internet of Things (IoT)",
     "license": "LGPL-3",
-    "depends": ["iot"],
+    # mail: the boxes' certificate history (chatter) and the reminders (activities).
+    "depends": ["iot", "mail"],
     "data": [
+        "data/https_certificate_data.xml",
         "views/iot_box_views.xml",
     ],
     "assets": {

@@ -3,7 +3,7 @@
 //   node scripts/build.mjs           write them
 //   node scripts/build.mjs --check   exit 1 if a committed file differs from what the sources build
 import * as esbuild from "esbuild";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { filesUnder } from "./files.mjs";
 import { collectEntries, renderPot } from "./i18n.mjs";
@@ -118,7 +118,12 @@ export async function buildAll() {
     const js = await bundle("static/src/iot_https_certificate.ts", "static/src/**/*.ts");
     const xml = buildTemplates();
     const tests = await bundle("static/tests/odoo_suite.ts", "static/tests/**/*.test.ts", [testTheShippedModule]);
-    const pot = renderPot(collectEntries({ js, xml, views: readFileSync("views/iot_box_views.xml", "utf8"), models: readFileSync("models/iot_box.py", "utf8") }));
+    const python = readdirSync("models")
+        .filter((file) => file.endsWith(".py"))
+        .sort()
+        .map((file) => ({ path: `models/${file}`, text: readFileSync(`models/${file}`, "utf8") }));
+    const views = readFileSync("views/iot_box_views.xml", "utf8");
+    const pot = renderPot(collectEntries({ js, xml, views, data: readFileSync("data/https_certificate_data.xml", "utf8"), python }));
     return { [BUNDLE]: js, [TEMPLATES]: xml, [ODOO_TESTS]: tests, [POT]: pot };
 }
 

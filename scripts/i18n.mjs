@@ -32,12 +32,13 @@ const CODE = (file) => `code:addons/${MODULE}/${file}`;
  * which Odoo never sends their translation to the browser; view and field labels name their
  * record.
  */
-export function collectEntries({ js, xml, views, models }) {
+export function collectEntries({ js, xml, views, data = "", python = [] }) {
     const entries = new Map();
-    const add = (term, occurrence, javascript) => {
-        const entry = entries.get(term) ?? { term, occurrences: new Set(), javascript: false };
+    const add = (term, occurrence, javascript, marker = javascript ? "odoo-javascript" : "") => {
+        const entry = entries.get(term) ?? { term, occurrences: new Set(), javascript: false, markers: new Set() };
         entry.occurrences.add(occurrence);
         entry.javascript ||= javascript;
+        if (marker) entry.markers.add(marker);
         entries.set(term, entry);
     };
     for (const term of extractTerms(js, "")) add(term, CODE("static/src/iot_https_certificate.js"), true);
@@ -45,8 +46,21 @@ export function collectEntries({ js, xml, views, models }) {
     for (const record of views.matchAll(/<record id="(\w+)" model="ir.ui.view">([\s\S]*?)<\/record>/g)) {
         for (const m of record[2].matchAll(/\sstring="([^"]+)"/g)) add(decodeXml(m[1]), `model_terms:ir.ui.view,arch_db:${MODULE}.${record[1]}`, false);
     }
-    for (const m of models.matchAll(/^\s{4}(\w+) = fields\.\w+\(\s*string="([^"]+)"/gm)) {
-        add(m[2], `model:ir.model.fields,field_description:${MODULE}.field_iot_box__${m[1]}`, false);
+    for (const record of data.matchAll(/<record id="(\w+)" model="mail.activity.type">([\s\S]*?)<\/record>/g)) {
+        for (const m of record[2].matchAll(/<field name="(name|summary)">([^<]+)<\/field>/g)) {
+            add(decodeXml(m[2]), `model:mail.activity.type,${m[1]}:${MODULE}.${record[1]}`, false);
+        }
+    }
+    for (const { path, text } of python) {
+        for (const m of text.matchAll(/^\s{4}(\w+) = fields\.\w+\(\s*string="([^"]+)"/gm)) {
+            add(m[2], `model:ir.model.fields,field_description:${MODULE}.field_iot_box__${m[1]}`, false);
+        }
+        for (const field of text.matchAll(/^\s{4}(\w+) = fields\.Selection\([\s\S]*?selection=\[([\s\S]*?)\]/gm)) {
+            for (const m of field[2].matchAll(/\("(\w+)", "([^"]+)"\)/g)) {
+                add(m[2], `model:ir.model.fields.selection,name:${MODULE}.selection__iot_box__${field[1]}__${m[1]}`, false);
+            }
+        }
+        for (const m of text.matchAll(/\b_\(\s*("(?:[^"\\\n]|\\.)*")/g)) add(JSON.parse(m[1]), CODE(path), false, "odoo-python");
     }
     return [...entries.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
@@ -72,7 +86,7 @@ const HEADER = [
 /** One PO entry: comments, occurrences, the msgid, and its msgstr. */
 export function poEntry(entry, msgstr = "") {
     const lines = [`#. module: ${MODULE}`];
-    if (entry.javascript) lines.push("#. odoo-javascript");
+    for (const marker of [...(entry.markers ?? [])].sort()) lines.push(`#. ${marker}`);
     for (const occurrence of [...entry.occurrences].sort()) lines.push(`#: ${occurrence}${occurrence.startsWith("code:") ? ":0" : ""}`);
     lines.push(`msgid ${JSON.stringify(entry.term)}`, `msgstr ${JSON.stringify(msgstr)}`);
     return lines.join("\n") + "\n";

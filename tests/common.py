@@ -25,3 +25,38 @@ def make_iot_user(env, login):
         "password": login,
         field: [(6, 0, groups.ids)],
     })
+
+
+class Clock:
+    """The server's clock in a test: `fields.Datetime.now` answers `self.now` while patched."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def patch(self):
+        from unittest.mock import patch
+
+        from odoo import fields
+
+        return patch.object(fields.Datetime, "now", lambda *args: self.now)
+
+
+class WriteCounter:
+    """Counts the rows `iot.box.write` touches while patched, per box id."""
+
+    def __init__(self, env):
+        self.model_class = type(env["iot.box"])
+        self.rows = {}
+
+    def patch(self):
+        from unittest.mock import patch
+
+        original = self.model_class.write
+        counter = self
+
+        def write(records, vals):
+            for record_id in records.ids:
+                counter.rows[record_id] = counter.rows.get(record_id, 0) + 1
+            return original(records, vals)
+
+        return patch.object(self.model_class, "write", write)

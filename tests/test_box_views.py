@@ -1,6 +1,6 @@
 from odoo.tests import TransactionCase, tagged
 
-from .common import LIST, make_iot_user
+from .common import LIST, SERIES, make_iot_user
 
 
 @tagged("at_install")
@@ -37,10 +37,19 @@ class TestBoxViews(TransactionCase):
 
     def test_no_view_names_a_field_some_series_lack(self):
         views = self.env["ir.model.data"].search([("module", "=", "iot_https_certificate"), ("model", "=", "ir.ui.view")])
-        self.assertEqual(len(views), 3)
+        self.assertEqual(len(views), 4)
         for view in self.env["ir.ui.view"].browse(views.mapped("res_id")):
             self.assertNotIn("ssl_certificate_end_date", view.arch_db)
             self.assertNotIn("ip_url", view.arch_db)
+
+    def test_the_boxes_search_has_the_certificate_filters_and_grouping(self):
+        arch = self.arch("search")
+        for name in ("https_certificate_problem", "https_certificate_expiring", "group_by_https_certificate_state"):
+            self.assertIn(f'name="{name}"', arch)
+
+    def test_the_form_has_a_chatter_in_this_series_markup(self):
+        arch = self.arch("form")
+        self.assertIn("<chatter" if SERIES >= 18 else 'class="oe_chatter"', arch)
 
     def test_box_end_date_mirrors_what_the_box_wrote_where_the_model_has_it(self):
         box = self.env["iot.box"].create({"name": "Shop box", "ip": "192.168.1.10"})

@@ -89,6 +89,60 @@ function expiryPhrase(expiry) {
   return _t("Expired %s days ago").replace("%s", String(expiry.daysAgo));
 }
 
+// static/src/core/observations.ts
+var ERROR_CODES = [
+  "ERR_IOT_HTTPS_CHECK_NO_SERVER",
+  "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION",
+  "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
+  "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION",
+  "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
+  "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
+];
+
+// static/src/core/stored_report.ts
+var REFRESH_MS = 12 * 36e5;
+var STALE_MS = 2 * DAY_MS;
+function outgoingReport(id, certificate, now) {
+  switch (certificate.kind) {
+    case "error":
+      return { id, state: "error", error: certificate.code, ...certificate.status ? { status: certificate.status } : {} };
+    case "missing":
+    case "no_valid":
+      return { id, state: "no_valid" };
+    case "valid": {
+      const end = certificate.expiresAt;
+      if (end === void 0) return { id, state: "ok" };
+      return { id, state: datedState(end, now), end_date: serverDate(end) };
+    }
+    default:
+      return void 0;
+  }
+}
+function needsReport(report, stored, now) {
+  if (!stored || stored.reportedAt === void 0 || now - stored.reportedAt >= REFRESH_MS) return true;
+  const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
+  const end = stored.endDate === void 0 ? void 0 : serverDate(stored.endDate);
+  return report.state !== stored.state || report.end_date !== end || error !== stored.error;
+}
+function storedKey(stored, now) {
+  if (stored.state === "error") {
+    const [code, status] = (stored.error ?? "").split(" ");
+    const known = ERROR_CODES.includes(code) ? code : void 0;
+    return known ? { key: known, code: known, ...status ? { status } : {} } : { key: "unknown_code" };
+  }
+  if (stored.state === "no_valid") return { key: "no_valid_certificate" };
+  if (stored.endDate === void 0) return { key: stored.state === "ok" ? "ok" : stored.state === "expired" ? "expired" : "renewal_overdue" };
+  const state = datedState(stored.endDate, now);
+  return { key: state === "renewal_due" ? "renewal_overdue" : state };
+}
+function datedState(end, now) {
+  if (end <= now) return "expired";
+  return end - now < RENEWAL_DAYS * DAY_MS ? "renewal_due" : "ok";
+}
+function serverDate(ms) {
+  return new Date(Math.floor(ms / 1e3) * 1e3).toISOString().slice(0, 19).replace("T", " ");
+}
+
 // static/src/core/diagnosis.ts
 function diagnose(address, obs, now, database = {}) {
   if (address.kind === "empty") return { key: "invalid_address", rule: "address_invalid", detail: "empty" };
@@ -116,7 +170,7 @@ function diagnose(address, obs, now, database = {}) {
   if (certificate?.kind === "no_valid") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
   const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
   if (address.kind === "plain_ip" || certificate?.kind === "missing") {
-    if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated);
+    if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated, database, now);
     return { ...dated, key: "no_certificate", rule: "no_certificate" };
   }
   if (obs.report?.kind === "unreadable" && (obs.name?.kind === "answered" || !obs.nameHttp)) {
@@ -130,14 +184,24 @@ function diagnose(address, obs, now, database = {}) {
     }
     return { ...dated, key: "https_blocked", rule: "name_untestable" };
   }
-  return notAnswering(obs, dated);
+  return notAnswering(obs, dated, database, now);
 }
-function notAnswering(obs, base) {
+function notAnswering(obs, dated, database, now) {
+  const { stored } = database;
+  let base = dated;
+  if (stored) {
+    const validUntil = latest(dated.validUntil, stored.endDate);
+    const dates = validUntil === void 0 ? {} : { validUntil, endFromDatabase: true };
+    base = { ...dated, ...dates, stored: { ...storedKey(stored, now), reportedAt: stored.reportedAt } };
+  }
   if (obs.localNetwork === "denied" || obs.localNetwork === "prompt") {
     return { ...base, key: "local_network_permission", rule: "permission_missing" };
   }
   const timedOut = obs.name?.kind === "timeout" || obs.lan?.kind === "timeout";
   return { ...base, key: "unreachable", rule: "nothing_answered", ...timedOut ? { detail: "timeout" } : {} };
+}
+function latest(a, b) {
+  return a === void 0 ? b : b === void 0 ? a : Math.max(a, b);
 }
 function unreadableVerdict(answer, base) {
   const detail = answer.excerpt ? `${answer.reason}: ${answer.excerpt}` : answer.reason;
@@ -191,16 +255,6 @@ function generationOrder(known, database, versionHint) {
 function isGeneration(value) {
   return GENERATIONS.includes(value);
 }
-
-// static/src/core/observations.ts
-var ERROR_CODES = [
-  "ERR_IOT_HTTPS_CHECK_NO_SERVER",
-  "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION",
-  "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
-  "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION",
-  "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS",
-  "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
-];
 
 // static/src/core/schedule.ts
 var DEFAULT_SCHEDULE = {
@@ -349,11 +403,27 @@ function isProbeable(address) {
   return address.kind === "named" || address.kind === "plain_ip";
 }
 function databaseFacts(record) {
-  const value = record.boxEndDate;
-  let endDate;
-  if (typeof value === "string") endDate = parseBoxDate(value);
-  else if (value && typeof value.toMillis === "function") endDate = value.toMillis();
-  return endDate === void 0 || Number.isNaN(endDate) ? {} : { endDate };
+  const endDate = instantOf(record.boxEndDate);
+  const stored = storedReportOf(record);
+  return { ...endDate === void 0 ? {} : { endDate }, ...stored ? { stored } : {} };
+}
+var STORED_STATES = ["ok", "renewal_due", "expired", "error", "no_valid"];
+function storedReportOf(record) {
+  const stored = record.stored;
+  if (!stored || typeof stored.state !== "string" || !STORED_STATES.includes(stored.state)) return void 0;
+  return {
+    state: stored.state,
+    endDate: instantOf(stored.endDate),
+    error: typeof stored.error === "string" && stored.error ? stored.error : void 0,
+    reportedAt: instantOf(stored.reportedAt)
+  };
+}
+function instantOf(value) {
+  const date = value;
+  let ms;
+  if (typeof date === "string") ms = parseBoxDate(date);
+  else if (date && typeof date.toMillis === "function") ms = date.toMillis();
+  return ms === void 0 || Number.isNaN(ms) ? void 0 : ms;
 }
 
 // static/src/store/entry.ts
@@ -531,6 +601,54 @@ function toProbe(result) {
   return { kind: "failed", ms: result.ms };
 }
 
+// static/src/store/reports.ts
+var BATCH_MS = 3e4;
+var RETRY_MS = 36e5;
+var ReportQueue = class {
+  constructor(send, net) {
+    this.send = send;
+    this.net = net;
+    this.queued = /* @__PURE__ */ new Map();
+    /** What the database holds since this browser last reported, newer than the view's record. */
+    this.known = /* @__PURE__ */ new Map();
+    this.retryAt = /* @__PURE__ */ new Map();
+    /** Calls made, for the benchmark's figures. */
+    this.calls = 0;
+  }
+  /** A box's own answer was heard: queue it if the database must hear it. */
+  offer(record, answer) {
+    if (!this.send || answer?.kind !== "report") return;
+    const now = this.net.now();
+    const report = outgoingReport(record.id, answer.certificate, now);
+    if (!report || (this.retryAt.get(record.id) ?? 0) > now) return;
+    if (!needsReport(report, this.known.get(record.id) ?? storedReportOf(record), now)) return;
+    this.queued.set(record.id, report);
+    this.timer ?? (this.timer = this.net.setTimeout(() => void this.flush(), BATCH_MS));
+  }
+  async flush() {
+    this.timer = void 0;
+    const reports = [...this.queued.values()];
+    this.queued.clear();
+    this.calls++;
+    try {
+      const stored = await this.send(reports);
+      const at = new Map(stored.map((box) => [box.id, parseBoxDate(box.reported_at)]));
+      for (const report of reports) {
+        const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
+        this.known.set(report.id, {
+          state: report.state,
+          endDate: report.end_date ? parseBoxDate(report.end_date) : void 0,
+          error,
+          reportedAt: at.get(report.id) ?? this.net.now()
+        });
+      }
+    } catch {
+      const later = this.net.now() + RETRY_MS;
+      for (const report of reports) this.retryAt.set(report.id, later);
+    }
+  }
+};
+
 // static/src/store/store_options.ts
 var DEFAULT_OPTIONS = {
   maxInFlight: 6,
@@ -588,6 +706,7 @@ var StatusStore = class {
     this.fleet = new FleetSignal();
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.limiter = new Limiter(this.options.maxInFlight);
+    this.reports = new ReportQueue(deps.report, deps.net);
     const peer = {
       leased: (box, until) => this.onLeased(box, until),
       released: (box) => this.onReleased(box),
@@ -698,6 +817,7 @@ var StatusStore = class {
     );
     if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
     entry.generation = outcome.generation ?? entry.generation;
+    this.reports.offer(entry.record, outcome.observations.report);
     this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
     this.channel.post({
       type: "verdict",
@@ -810,7 +930,7 @@ async function localNetworkPermission() {
   }
   return "unsupported";
 }
-function makeBrowserStore(options = {}) {
+function makeBrowserStore(options = {}, report) {
   const store = new StatusStore(
     {
       net: {
@@ -825,7 +945,8 @@ function makeBrowserStore(options = {}) {
       random: Math.random,
       visibility: documentVisibility,
       channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },
-      tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+      tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+      report
     },
     options
   );
@@ -833,9 +954,9 @@ function makeBrowserStore(options = {}) {
   return store;
 }
 var statusService = {
-  dependencies: [],
-  start() {
-    return makeBrowserStore();
+  dependencies: ["orm"],
+  start(_env, { orm }) {
+    return makeBrowserStore({}, (reports) => orm.call("iot.box", "report_https_certificate", [reports]));
   }
 };
 function registerStatusService() {
@@ -1128,20 +1249,31 @@ function fleetGroupOf(key) {
   const { severity } = getCatalog().entries[key];
   return key === "checking" ? void 0 : FLEET_GROUPS.find((group) => group.severity === severity).group;
 }
+function storedSentence(label, reported) {
+  const sentence = _t("Not reachable from this computer · the box reported %s %s.").replace("%s", label).replace("%s", reported.ago);
+  return reported.stale ? `${sentence} ${_t("This report is more than 2 days old: it may be stale.")}` : sentence;
+}
 
 // static/src/components/certificate_badge/certificate_badge.ts
 var DATED = /* @__PURE__ */ new Set(["renewal_overdue", "expired"]);
-function badgeView(status, checkedAgo, expiry) {
-  const entry = getCatalog().entries[status.verdict.key];
+function badgeView(status, checkedAgo, expiry, reported) {
+  const { entries } = getCatalog();
+  const entry = entries[status.verdict.key];
+  const stored = status.verdict.stored;
+  const shown = stored ? entries[stored.key] : entry;
+  const label = DATED.has(shown.key) && expiry ? expiry : shown.label;
   const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
   const dated = expiry ? ` ${expiry}.` : "";
+  const title = stored ? storedSentence(label, reported) : entry.title;
   return {
     key: entry.key,
-    label: DATED.has(entry.key) && expiry ? expiry : entry.label,
+    ...stored ? { stored: stored.key } : {},
+    label,
     severity: entry.severity,
-    icon: iconOf(entry.key, entry.severity),
-    tooltip: `${entry.title}${dated} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
-    checking: status.checking
+    icon: stored ? reported.stale ? "fa-history" : "fa-database" : iconOf(entry.key, entry.severity),
+    tooltip: `${title}${dated} ${checked}${status.checking ? ` · ${_t("checking now…")}` : ""}`,
+    checking: status.checking,
+    stale: Boolean(stored) && reported.stale
   };
 }
 
@@ -1203,11 +1335,18 @@ var CertificatePanel = class extends Component {
   get nameProblem() {
     return nameProblemOf(this.entry.key);
   }
+  /**
+   * Out of reach from here: what the box last reported to the database, and how long ago
+   * ("Not reachable from this computer · the box reported HTTPS OK 2 hours ago.").
+   */
+  get storedReport() {
+    return this.props.status.verdict.stored ? storedSentence(this.badge.label, this.props.reported) : "";
+  }
   get problem() {
     return this.entry.severity !== "success" && this.entry.key !== "checking";
   }
   get badge() {
-    return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText);
+    return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText, this.props.reported);
   }
   get icon() {
     return iconOf(this.entry.key, this.entry.severity);
@@ -1232,6 +1371,7 @@ CertificatePanel.props = {
   checkedAgo: String,
   validUntilText: String,
   expiryText: String,
+  reported: Object,
   nowText: String,
   docVersion: String,
   onCheckNow: Function,
@@ -1271,8 +1411,17 @@ function boxRecordOf(record) {
     id: typeof record.resId === "number" ? record.resId : 0,
     ip: record.data.ip,
     version: record.data.version,
-    boxEndDate: record.data.https_certificate_box_end_date
+    boxEndDate: record.data.https_certificate_box_end_date,
+    stored: {
+      state: record.data.https_certificate_state,
+      endDate: record.data.https_certificate_end_date,
+      error: record.data.https_certificate_error,
+      reportedAt: record.data.https_certificate_reported_at
+    }
   };
+}
+function sameRecord(a, b) {
+  return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
 function useBoxStatus(getRecord) {
   const store = useService(STATUS_SERVICE);
@@ -1283,7 +1432,7 @@ function useBoxStatus(getRecord) {
   };
   const follow = (record) => {
     const boxRecord = boxRecordOf(record);
-    if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version && String(watched.boxEndDate) === String(boxRecord.boxEndDate)) return;
+    if (watched && sameRecord(watched, boxRecord)) return;
     stop();
     watched = boxRecord;
     stop = store.subscribe(boxRecord, (status) => state.status = markRaw(status));
@@ -1295,7 +1444,11 @@ function useBoxStatus(getRecord) {
     state,
     store,
     checkedAgo: () => state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock2.now) : "",
-    expiry: () => expiryText(state.status.verdict.validUntil, clock2.now)
+    expiry: () => expiryText(state.status.verdict.validUntil, clock2.now),
+    reported: () => {
+      const at = state.status.verdict.stored?.reportedAt;
+      return at === void 0 ? { ago: "", stale: false } : { ago: relativeTo(at, clock2.now), stale: clock2.now - at > STALE_MS };
+    }
   };
 }
 
@@ -1324,7 +1477,7 @@ var CertificateBadgeField = class extends Component {
     this.watch = useBoxStatus(() => this.props.record);
   }
   get badge() {
-    return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry());
+    return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry(), this.watch.reported());
   }
 };
 CertificateBadgeField.template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
@@ -1356,7 +1509,7 @@ var CertificatePanelWidget = class extends Component {
   }
 };
 CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" expiryText="watch.expiry()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
 var BOX_FIELDS = [
@@ -1364,7 +1517,11 @@ var BOX_FIELDS = [
   { name: "version", type: "char" },
   { name: "identifier", type: "char" },
   { name: "name", type: "char" },
-  { name: "https_certificate_box_end_date", type: "datetime" }
+  { name: "https_certificate_box_end_date", type: "datetime" },
+  { name: "https_certificate_state", type: "selection" },
+  { name: "https_certificate_end_date", type: "datetime" },
+  { name: "https_certificate_error", type: "char" },
+  { name: "https_certificate_reported_at", type: "datetime" }
 ];
 function registerWidgets() {
   const fields = registry.category("fields");
@@ -1478,6 +1635,7 @@ registerStatusService();
 registerWidgets();
 registerFleetViews();
 export {
+  BATCH_MS,
   CertificateBadgeField,
   CertificatePanelWidget,
   DAY_MS,
@@ -1490,6 +1648,8 @@ export {
   FleetSummaryBar,
   HttpsLinkField,
   MAX_ANSWER_CHARS,
+  REFRESH_MS,
+  RETRY_MS,
   STATUS_SERVICE,
   StatusStore,
   baseDelay,
@@ -1507,8 +1667,10 @@ export {
   isBox18Error,
   isLocalPageHost,
   makeBrowserStore,
+  needsReport,
   nextDelay,
   openTabChannel,
+  outgoingReport,
   parseBoxAddress,
   parseBoxDate,
   parseHello,
@@ -1517,6 +1679,8 @@ export {
   readServerVersion,
   readVersionHint,
   receiveTabMessage,
+  serverDate,
   settle,
-  stepsFor
+  stepsFor,
+  storedKey
 };

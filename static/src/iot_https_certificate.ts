@@ -21,7 +21,9 @@ export { generationOrder, readServerVersion, readVersionHint } from "./core/gene
 export { ERROR_CODES } from "./core/observations";
 export { MAX_ANSWER_CHARS, parseBoxDate, parseHello, parseHomepageData, parseIotDriversData } from "./core/parsers";
 export { baseDelay, cadenceAfter, DEFAULT_SCHEDULE, delayUntilDue, isBox18Error, nextDelay } from "./core/schedule";
+export { needsReport, outgoingReport, REFRESH_MS, serverDate, storedKey } from "./core/stored_report";
 export { databaseFacts } from "./store/box_status";
+export { BATCH_MS, RETRY_MS } from "./store/reports";
 export { StatusStore } from "./store/status_store";
 export { openTabChannel, receiveTabMessage } from "./store/tabs";
 export { makeBrowserStore, STATUS_SERVICE } from "./odoo/status_service";

@@ -9,6 +9,8 @@ import "./core/diagnosis.test";
 import "./core/flapping.test";
 import "./core/schedule.test";
 import "./core/days.test";
+import "./core/stored_report.test";
 import "./store/box_status.test";
 import "./store/status_store.test";
 import "./store/tabs.test";
+import "./store/reports.test";

@@ -43,6 +43,7 @@ function panelProps(status: BoxStatus, calls: { checkNow: number; copied: string
         checkedAgo: "3 minutes ago",
         validUntilText: status.verdict.validUntil ? new Date(status.verdict.validUntil).toISOString().slice(0, 10) : "",
         expiryText: expiryAt(status.verdict.validUntil),
+        reported: { ago: "2 hours ago", stale: false },
         nowText: "11/26/2026 12:00:00",
         docVersion: "18.0",
         onCheckNow: () => calls.checkNow++,

@@ -6,9 +6,12 @@ QUnit.module("views XML", () => {
         const source = await (await fetch("/views.xml")).text();
         const doc = new DOMParser().parseFromString(source, "text/xml");
         assert.notOk(doc.querySelector("parsererror"), "well-formed XML");
-        const records = [...doc.querySelectorAll("record[model='ir.ui.view']")];
+        const all = [...doc.querySelectorAll("record[model='ir.ui.view']")];
+        const records = all.filter((r) => r.querySelector("field[name='inherit_id']"));
         const inherits = records.map((r) => r.querySelector("field[name='inherit_id']")!.getAttribute("ref"));
         assert.deepEqual(inherits, ["iot.iot_box_view_list", "iot.iot_box_view_kanban", "iot.iot_box_view_form"]);
+        const search = all.find((r) => !records.includes(r))!;
+        assert.ok(search.querySelector("field[name='arch'] > search"), "and a search view of its own: 19.0's IoT app has none");
         for (const record of records) {
             assert.strictEqual(record.querySelector("field[name='model']")!.textContent, "iot.box");
         }
@@ -23,6 +26,16 @@ QUnit.module("views XML", () => {
         const jsClasses = [...doc.querySelectorAll("xpath[expr='/*'] attribute[name='js_class']")].map((a) => a.textContent);
         assert.deepEqual(jsClasses, ["iot_https_certificate_box_list", "iot_https_certificate_box_kanban"]);
         for (const name of jsClasses) assert.ok(registry.category("views").contains(name!), name!);
+    });
+
+    QUnit.test("the search view filters on what the boxes reported, with fields every series has", async (assert) => {
+        const doc = new DOMParser().parseFromString(await (await fetch("/views.xml")).text(), "text/xml");
+        const search = doc.querySelector("search")!;
+        const filters = [...search.querySelectorAll("filter")].map((f) => f.getAttribute("name"));
+        assert.deepEqual(filters, ["https_certificate_problem", "https_certificate_expiring", "group_by_https_certificate_state"]);
+        const fields = [...search.querySelectorAll("field")].map((f) => f.getAttribute("name"));
+        assert.deepEqual(fields, ["name", "identifier", "ip"]);
+        assert.notOk(search.outerHTML.includes("ssl_certificate_end_date"));
     });
 
     QUnit.test("every widget the views name is registered by the bundle", async (assert) => {

@@ -101,15 +101,15 @@ QUnit.module("build/bundle", () => {
         assert.deepEqual(missing, [], `${new Set(texts).size} catalog texts are literal _t("…") calls`);
     });
 
-    QUnit.test("the bundle stays under 16 KB gzip, owl and luxon excluded", async (assert) => {
+    QUnit.test("the bundle stays under 17 KB gzip, owl and luxon excluded", async (assert) => {
         // Measured as Odoo serves it: its asset pipeline strips whitespace and comments (rjsmin)
         // before the browser downloads the bundle; names are kept, as rjsmin keeps them.
-        // 15 KB held until the expiry words, the colour summary and the database reports; the
-        // budget then grew by one kilobyte, which is what those features cost, no more.
+        // 15 KB held until the expiry words and the colour summary (15.4 KB) and the database
+        // reports (16.5 KB); the budget grew by what those features cost, and no more.
         const js = read(BUNDLES[0]);
         const served = (await transform(js, { minifyWhitespace: true, format: "esm", target: "es2020" })).code;
         const gzip = gzipSync(served).length;
-        assert.ok(gzip < 16 * 1024, `${js.length} bytes raw (${gzipSync(js).length} gzip), ${served.length} bytes as served, ${gzip} bytes gzip`);
+        assert.ok(gzip < 17 * 1024, `${js.length} bytes raw (${gzipSync(js).length} gzip), ${served.length} bytes as served, ${gzip} bytes gzip`);
     });
 
     QUnit.test("the .pot lists every user-visible string of the bundle and the templates", (assert) => {
@@ -133,7 +133,7 @@ QUnit.module("build/bundle", () => {
         const fr: Map<string, string> = poTranslations(read("i18n/fr.po"));
         assert.deepEqual(pot.filter((term) => !fr.get(term)), [], "no term left untranslated");
         assert.deepEqual([...fr.keys()].filter((term) => !pot.includes(term)), [], "no stale term");
-        const placeholders = (text: string) => (text.match(/%s/g) ?? []).length;
+        const placeholders = (text: string) => (text.match(/%s|%\(\w+\)s/g) ?? []).sort().join(" ");
         assert.deepEqual(pot.filter((term) => placeholders(term) !== placeholders(fr.get(term) ?? "")), [], "placeholders kept");
     });
 });

@@ -49,3 +49,15 @@ export function fleetGroupOf(key: CatalogKey): FleetGroup | undefined {
     const { severity } = getCatalog().entries[key];
     return key === "checking" ? undefined : FLEET_GROUPS.find((group) => group.severity === severity)!.group;
 }
+
+/** How old the box's last stored report is: "2 hours ago", and whether that is stale (> 2 days). */
+export interface ReportAge {
+    ago: string;
+    stale: boolean;
+}
+
+/** "Not reachable from this computer · the box reported HTTPS OK 2 hours ago." */
+export function storedSentence(label: string, reported: ReportAge): string {
+    const sentence = _t("Not reachable from this computer · the box reported %s %s.").replace("%s", label).replace("%s", reported.ago);
+    return reported.stale ? `${sentence} ${_t("This report is more than 2 days old: it may be stale.")}` : sentence;
+}

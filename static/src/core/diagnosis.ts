@@ -23,6 +23,10 @@
  * | permission_missing  | nothing answered, local network permission not granted           | local_network_permission |
  * | nothing_answered    | nothing answered                                                 | unreachable              |
  *
+ * When nothing answered, the verdict also carries the box's last report stored in the database
+ * (`stored`): what the box said about itself, heard by some browser, for the admin who is not
+ * on the box's network. The verdict stays this browser's own: "unreachable from here".
+ *
  * "Box answered elsewhere" = the lan probe answered or a report arrived. Codes and dates come
  * first because the box's own word about its certificate outranks what this browser can infer.
  */
@@ -31,6 +35,8 @@ import type { CatalogKey } from "./catalog";
 import { DAY_MS, RENEWAL_DAYS } from "./days";
 import type { Generation } from "./generation";
 import type { BoxObservations, ParsedAnswer, UnreadableAnswer } from "./observations";
+import { storedKey } from "./stored_report";
+import type { StoredReport } from "./stored_report";
 
 export type Rule =
     | "address_invalid"
@@ -51,10 +57,21 @@ export type Rule =
 
 /**
  * What the database knows of the box, apart from what this browser's probes see:
- * `iot.box.ssl_certificate_end_date`, written by 19.0 boxes themselves (ms since epoch).
+ * `iot.box.ssl_certificate_end_date`, written by 19.0 boxes themselves (ms since epoch), and
+ * the box's last report as a browser stored it.
  */
 export interface DatabaseFacts {
     endDate?: number;
+    stored?: StoredReport;
+}
+
+/** The stored report a verdict shows when this browser cannot reach the box. */
+export interface StoredVerdict {
+    key: CatalogKey;
+    code?: string;
+    status?: string;
+    /** When a browser last heard the box's own report, ms since epoch. */
+    reportedAt?: number;
 }
 
 export interface Verdict {
@@ -70,6 +87,8 @@ export interface Verdict {
     /** The end date is the one the box last wrote to the database, not one heard here. */
     endFromDatabase?: boolean;
     subject?: string;
+    /** Out of reach from here: what the box last reported to the database. */
+    stored?: StoredVerdict;
     /** This browser reached the box's HTTPS name (DNS and TLS worked from here). */
     nameAnswered?: boolean;
     generation?: Generation;
@@ -109,7 +128,7 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
 
     const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
     if (address.kind === "plain_ip" || certificate?.kind === "missing") {
-        if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated);
+        if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated, database, now);
         return { ...dated, key: "no_certificate", rule: "no_certificate" };
     }
 
@@ -124,16 +143,29 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
         }
         return { ...dated, key: "https_blocked", rule: "name_untestable" };
     }
-    // Out of reach from here: what the box last wrote to the database still tells its end date.
-    return notAnswering(obs, dated);
+    // Out of reach from here: what the box last told the database still tells its state.
+    return notAnswering(obs, dated, database, now);
 }
 
-function notAnswering(obs: BoxObservations, base: Partial<Verdict>): Verdict {
+function notAnswering(obs: BoxObservations, dated: Partial<Verdict>, database: DatabaseFacts, now: number): Verdict {
+    const { stored } = database;
+    let base = dated;
+    if (stored) {
+        // The stored end date counts only here, where this browser has nothing fresher.
+        const validUntil = latest(dated.validUntil, stored.endDate);
+        const dates = validUntil === undefined ? {} : { validUntil, endFromDatabase: true };
+        base = { ...dated, ...dates, stored: { ...storedKey(stored, now), reportedAt: stored.reportedAt } };
+    }
     if (obs.localNetwork === "denied" || obs.localNetwork === "prompt") {
         return { ...base, key: "local_network_permission", rule: "permission_missing" };
     }
     const timedOut = obs.name?.kind === "timeout" || obs.lan?.kind === "timeout";
     return { ...base, key: "unreachable", rule: "nothing_answered", ...(timedOut ? { detail: "timeout" } : {}) };
+}
+
+/** The later of two end dates: a renewed certificate always ends later. */
+function latest(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 function unreadableVerdict(answer: UnreadableAnswer, base: Partial<Verdict>): Verdict {

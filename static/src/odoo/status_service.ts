@@ -8,6 +8,7 @@ import { isLocalPageHost } from "../core/address";
 import type { LocalNetworkPermission } from "../core/observations";
 import { StatusStore } from "../store/status_store";
 import { databaseSeries } from "./database";
+import type { ReportSender } from "../store/reports";
 import type { StoreOptions, Visibility } from "../store/store_options";
 
 export const STATUS_SERVICE = "iot_https_certificate.status";
@@ -39,7 +40,7 @@ export async function localNetworkPermission(): Promise<LocalNetworkPermission> 
 }
 
 /** A store on Odoo's `browser` object and this page's visibility and tabs. */
-export function makeBrowserStore(options: Partial<StoreOptions> = {}): StatusStore {
+export function makeBrowserStore(options: Partial<StoreOptions> = {}, report?: ReportSender): StatusStore {
     const store = new StatusStore(
         {
             net: {
@@ -55,6 +56,7 @@ export function makeBrowserStore(options: Partial<StoreOptions> = {}): StatusSto
             visibility: documentVisibility,
             channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },
             tabId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+            report,
         },
         options
     );
@@ -62,10 +64,15 @@ export function makeBrowserStore(options: Partial<StoreOptions> = {}): StatusSto
     return store;
 }
 
+interface Orm {
+    call(model: string, method: string, args: unknown[]): Promise<unknown>;
+}
+
+/** What boxes say about themselves reaches the database through the `orm` service. */
 export const statusService = {
-    dependencies: [] as string[],
-    start(): StatusStore {
-        return makeBrowserStore();
+    dependencies: ["orm"],
+    start(_env: unknown, { orm }: { orm: Orm }): StatusStore {
+        return makeBrowserStore({}, (reports) => orm.call("iot.box", "report_https_certificate", [reports]) as ReturnType<ReportSender>);
     },
 };
 

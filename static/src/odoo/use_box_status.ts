@@ -5,6 +5,8 @@
 import { markRaw, onWillDestroy, onWillUpdateProps, reactive, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
+import type { ReportAge } from "../components/presentation";
+import { STALE_MS } from "../core/stored_report";
 import type { BoxRecord, BoxStatus } from "../store/box_status";
 import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
@@ -44,6 +46,12 @@ export function boxRecordOf(record: OdooRecord): BoxRecord {
         ip: record.data.ip,
         version: record.data.version,
         boxEndDate: record.data.https_certificate_box_end_date,
+        stored: {
+            state: record.data.https_certificate_state,
+            endDate: record.data.https_certificate_end_date,
+            error: record.data.https_certificate_error,
+            reportedAt: record.data.https_certificate_reported_at,
+        },
     };
 }
 
@@ -55,6 +63,13 @@ export interface BoxWatch {
     checkedAgo(): string;
     /** "Expires in 5 days" for the certificate's known end, kept current; empty when unknown. */
     expiry(): string;
+    /** How old the box's stored report is, when the verdict shows one. */
+    reported(): ReportAge;
+}
+
+/** The same box, with the same facts the store reads: no need to subscribe again. */
+function sameRecord(a: BoxRecord, b: BoxRecord): boolean {
+    return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
 
 export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
@@ -65,7 +80,7 @@ export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
     let stop = () => {};
     const follow = (record: OdooRecord) => {
         const boxRecord = boxRecordOf(record);
-        if (watched && watched.id === boxRecord.id && watched.ip === boxRecord.ip && watched.version === boxRecord.version && String(watched.boxEndDate) === String(boxRecord.boxEndDate)) return;
+        if (watched && sameRecord(watched, boxRecord)) return;
         stop();
         watched = boxRecord;
         // Statuses are immutable snapshots: kept raw, reading them costs no proxy traps, and
@@ -80,6 +95,10 @@ export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
         store,
         checkedAgo: () => (state.status.lastCheckedAt ? relativeTo(state.status.lastCheckedAt, clock.now) : ""),
         expiry: () => expiryText(state.status.verdict.validUntil, clock.now),
+        reported: () => {
+            const at = state.status.verdict.stored?.reportedAt;
+            return at === undefined ? { ago: "", stale: false } : { ago: relativeTo(at, clock.now), stale: clock.now - at > STALE_MS };
+        },
     };
 }
 

@@ -69,14 +69,14 @@ export class CertificateBadgeField extends Component<FieldProps> {
     }
 
     get badge(): BadgeView {
-        return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry());
+        return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry(), this.watch.reported());
     }
 }
 
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" expiryText="watch.expiry()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
     declare watch: BoxWatch;
@@ -119,6 +119,10 @@ const BOX_FIELDS = [
     { name: "identifier", type: "char" },
     { name: "name", type: "char" },
     { name: "https_certificate_box_end_date", type: "datetime" },
+    { name: "https_certificate_state", type: "selection" },
+    { name: "https_certificate_end_date", type: "datetime" },
+    { name: "https_certificate_error", type: "char" },
+    { name: "https_certificate_reported_at", type: "datetime" },
 ];
 
 export function registerWidgets(): void {

@@ -5,6 +5,7 @@
 import type { BoxAddress } from "../core/address";
 import type { DatabaseFacts, Verdict } from "../core/diagnosis";
 import { parseBoxDate } from "../core/parsers";
+import type { StoredReport, StoredState } from "../core/stored_report";
 
 /** The fields of an `iot.box` record the store reads. */
 export interface BoxRecord {
@@ -17,6 +18,8 @@ export interface BoxRecord {
      * DateTime; a server string or `false` is read too.
      */
     boxEndDate?: unknown;
+    /** `https_certificate_state`, `_end_date`, `_error`, `_reported_at`: the box's last stored report. */
+    stored?: { state: unknown; endDate: unknown; error: unknown; reportedAt: unknown };
 }
 
 export interface BoxStatus {
@@ -37,9 +40,30 @@ export function isProbeable(address: BoxAddress): boolean {
 }
 
 export function databaseFacts(record: BoxRecord): DatabaseFacts {
-    const value = record.boxEndDate as { toMillis?: () => number } | string | false | undefined;
-    let endDate: number | undefined;
-    if (typeof value === "string") endDate = parseBoxDate(value);
-    else if (value && typeof value.toMillis === "function") endDate = value.toMillis();
-    return endDate === undefined || Number.isNaN(endDate) ? {} : { endDate };
+    const endDate = instantOf(record.boxEndDate);
+    const stored = storedReportOf(record);
+    return { ...(endDate === undefined ? {} : { endDate }), ...(stored ? { stored } : {}) };
+}
+
+const STORED_STATES = ["ok", "renewal_due", "expired", "error", "no_valid"];
+
+/** The record's stored report; undefined when there is none, or its state is not one we know. */
+export function storedReportOf(record: BoxRecord): StoredReport | undefined {
+    const stored = record.stored;
+    if (!stored || typeof stored.state !== "string" || !STORED_STATES.includes(stored.state)) return undefined;
+    return {
+        state: stored.state as StoredState,
+        endDate: instantOf(stored.endDate),
+        error: typeof stored.error === "string" && stored.error ? stored.error : undefined,
+        reportedAt: instantOf(stored.reportedAt),
+    };
+}
+
+/** A datetime field's value: the web client gives a luxon DateTime; a server string or `false` is read too. */
+function instantOf(value: unknown): number | undefined {
+    const date = value as { toMillis?: () => number } | string | false | undefined;
+    let ms: number | undefined;
+    if (typeof date === "string") ms = parseBoxDate(date);
+    else if (date && typeof date.toMillis === "function") ms = date.toMillis();
+    return ms === undefined || Number.isNaN(ms) ? undefined : ms;
 }

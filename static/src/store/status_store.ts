@@ -19,6 +19,7 @@ import type { CachedStatus, Entry } from "./entry";
 import { FleetSignal } from "./fleet_signal";
 import { Limiter } from "./limiter";
 import { probeBox } from "./probes";
+import { ReportQueue } from "./reports";
 import { DEFAULT_OPTIONS } from "./store_options";
 import type { StoreDeps, StoreOptions } from "./store_options";
 import { openTabChannel, receiveTabMessage } from "./tabs";
@@ -33,10 +34,13 @@ export class StatusStore {
     private fleet = new FleetSignal();
     private channel: TabChannel;
     private stopVisibility: () => void;
+    /** What boxes say about themselves, on its way to the database. */
+    readonly reports: ReportQueue;
 
     constructor(private readonly deps: StoreDeps, options: Partial<StoreOptions> = {}) {
         this.options = { ...DEFAULT_OPTIONS, ...options };
         this.limiter = new Limiter(this.options.maxInFlight);
+        this.reports = new ReportQueue(deps.report, deps.net);
         const peer: TabPeer = {
             leased: (box, until) => this.onLeased(box, until),
             released: (box) => this.onReleased(box),
@@ -161,6 +165,7 @@ export class StatusStore {
         );
         if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
         entry.generation = outcome.generation ?? entry.generation;
+        this.reports.offer(entry.record, outcome.observations.report);
         this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
         this.channel.post({
             type: "verdict",

@@ -3,6 +3,7 @@ import type { VersionHint } from "../core/generation";
 import type { LocalNetworkPermission } from "../core/observations";
 import { DEFAULT_SCHEDULE } from "../core/schedule";
 import type { ScheduleOptions } from "../core/schedule";
+import type { ReportSender } from "./reports";
 import type { Net } from "./request";
 import type { ChannelHost } from "./tabs";
 
@@ -21,6 +22,8 @@ export interface StoreDeps {
     visibility: Visibility;
     channelHost: ChannelHost;
     tabId: string;
+    /** Stores what boxes say about themselves in the database; absent, nothing is reported. */
+    report?: ReportSender;
 }
 
 export interface StoreOptions {

@@ -1,6 +1,7 @@
 /** Builds a status store on the fake clock and network, with a page visibility tests can flip. */
 import { StatusStore } from "../../src/store/status_store";
 import type { VersionHint } from "../../src/core/generation";
+import type { ReportSender } from "../../src/store/reports";
 import type { StoreOptions } from "../../src/store/store_options";
 import { FakeClock } from "./fake_clock";
 import { FakeNetwork } from "./fake_network";
@@ -37,7 +38,15 @@ export interface Harness {
 
 export function makeHarness(
     options: Partial<StoreOptions> = {},
-    shared: { clock?: FakeClock; network?: FakeNetwork; bus?: typeof BroadcastChannel; tabId?: string; protocol?: string; databaseSeries?: VersionHint } = {}
+    shared: {
+        clock?: FakeClock;
+        network?: FakeNetwork;
+        bus?: typeof BroadcastChannel;
+        tabId?: string;
+        protocol?: string;
+        databaseSeries?: VersionHint;
+        report?: ReportSender;
+    } = {}
 ): Harness {
     const clock = shared.clock ?? new FakeClock();
     const network = shared.network ?? new FakeNetwork(clock);
@@ -56,6 +65,7 @@ export function makeHarness(
             },
             channelHost: { BroadcastChannel: shared.bus },
             tabId: shared.tabId ?? "tab-a",
+            report: shared.report,
         },
         options
     );

@@ -5,7 +5,8 @@ import { _t } from "../../core/translate";
 import type { BoxStatus } from "../../store/box_status";
 import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
-import { iconOf, nameProblemOf } from "../presentation";
+import { iconOf, nameProblemOf, storedSentence } from "../presentation";
+import type { ReportAge } from "../presentation";
 import { supportDetails } from "./support_details";
 import type { BoxIdentity } from "./support_details";
 
@@ -17,6 +18,8 @@ export interface CertificatePanelProps {
     validUntilText: string;
     /** The end in the user's calendar days ("Expires in 5 days"); empty when unknown. */
     expiryText: string;
+    /** How old the box's stored report is, when the verdict shows one. */
+    reported: ReportAge;
     nowText: string;
     /** The documentation version for this box and database. */
     docVersion: DocVersion;
@@ -33,6 +36,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         checkedAgo: String,
         validUntilText: String,
         expiryText: String,
+        reported: Object,
         nowText: String,
         docVersion: String,
         onCheckNow: Function,
@@ -85,12 +89,20 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         return nameProblemOf(this.entry.key);
     }
 
+    /**
+     * Out of reach from here: what the box last reported to the database, and how long ago
+     * ("Not reachable from this computer · the box reported HTTPS OK 2 hours ago.").
+     */
+    get storedReport(): string {
+        return this.props.status.verdict.stored ? storedSentence(this.badge.label, this.props.reported) : "";
+    }
+
     get problem(): boolean {
         return this.entry.severity !== "success" && this.entry.key !== "checking";
     }
 
     get badge(): BadgeView {
-        return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText);
+        return badgeView(this.props.status, this.props.checkedAgo, this.props.expiryText, this.props.reported);
     }
 
     get icon(): string {

@@ -1,0 +1,137 @@
+from datetime import datetime, timedelta
+
+from odoo.tests import TransactionCase, tagged
+
+from .common import Clock
+
+NOW = datetime(2026, 11, 26, 3, 0, 0)
+TYPES = ("expiring", "expired", "error", "silent")
+
+
+def at(delta):
+    return (NOW + delta).strftime("%Y-%m-%d %H:%M:%S")
+
+
+@tagged("at_install")
+class TestCertificateReminders(TransactionCase):
+    """The daily scheduled action: states follow the calendar, and the IoT administrators are
+    reminded once per box and problem, until the problem is gone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Users = cls.env["res.users"]
+        groups_field = "group_ids" if "group_ids" in Users._fields else "groups_id"
+        admin_group = cls.env.ref("iot.group_iot_admin")
+        cls.iot_admin = Users.create({
+            "name": "IoT Admin", "login": "iot_reminded_admin", "password": "iot_reminded_admin",
+            groups_field: [(6, 0, (cls.env.ref("base.group_user") | admin_group).ids)],
+        })
+        cls.Box = cls.env["iot.box"]
+        cls.kinds = {kind: cls.env.ref(f"iot_https_certificate.activity_https_certificate_{kind}") for kind in TYPES}
+
+    def setUp(self):
+        super().setUp()
+        self.clock = Clock(NOW)
+        patcher = self.clock.patch()
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def box(self, name, **report):
+        box = self.Box.create({"name": name, "ip": "10.0.0.1"})
+        if report:
+            box.report_https_certificate([{"id": box.id, **report}])
+        return box
+
+    def run_cron(self, days=0):
+        """What the scheduled action runs (its code is checked below), in this test's transaction."""
+        self.clock.now = NOW + timedelta(days=days)
+        self.env["iot.box"]._cron_https_certificate_daily()
+        self.env.invalidate_all()
+
+    def reminders(self, box):
+        activities = self.env["mail.activity"].search([("res_model", "=", "iot.box"), ("res_id", "=", box.id)])
+        return sorted(kind for kind, kind_type in self.kinds.items() if kind_type in activities.activity_type_id)
+
+    def test_the_scheduled_action_runs_daily_on_every_series(self):
+        cron = self.env.ref("iot_https_certificate.ir_cron_https_certificate_daily")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        self.assertEqual((cron.model_id.model, cron.code), ("iot.box", "model._cron_https_certificate_daily()"))
+        if "numbercall" in cron._fields:
+            self.assertEqual(cron.numbercall, -1, "17.0: forever, not once")
+
+    def test_who_is_reminded_and_of_what(self):
+        expiring = self.box("Expiring", state="renewal_due", end_date=at(timedelta(days=5)))
+        expired = self.box("Expired", state="expired", end_date=at(-timedelta(days=1)))
+        failing = self.box("Failing", state="error", error="ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT")
+        silent = self.box("Silent", state="ok", end_date=at(timedelta(days=80)))
+        silent.sudo().write({"https_certificate_reported_at": NOW - timedelta(days=8)})
+        healthy = self.box("Healthy", state="ok", end_date=at(timedelta(days=80)))
+        never = self.box("Never reported")
+        self.run_cron()
+        self.assertEqual(self.reminders(expiring), ["expiring"])
+        self.assertEqual(self.reminders(expired), ["expired"])
+        self.assertEqual(self.reminders(failing), ["error"])
+        self.assertEqual(self.reminders(silent), ["silent"])
+        self.assertEqual(self.reminders(healthy), [])
+        self.assertEqual(self.reminders(never), [], "a box that never reported is not 'silent'")
+        activity = expiring.activity_ids
+        self.assertEqual(activity.user_id, self.iot_admin, "the IoT administrator")
+        self.assertIn("2026-12-01 03:00:00", str(activity.note))
+        self.assertIn("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", str(failing.activity_ids.note))
+
+    def test_a_second_run_adds_nothing(self):
+        box = self.box("Expired", state="expired", end_date=at(-timedelta(days=1)))
+        self.run_cron()
+        self.run_cron(days=1)
+        self.run_cron(days=2)
+        self.assertEqual(len(box.activity_ids), 1, "one reminder per box and problem, never one a day")
+
+    def test_a_box_that_renews_on_time_is_never_a_reminder(self):
+        box = self.box("On time", state="ok", end_date=at(timedelta(days=12)))
+        for day in range(4):
+            self.run_cron(days=day)
+            if day == 3:
+                # Renewal is due at 10 days: the box renews, at 9 days left.
+                box.report_https_certificate([{"id": box.id, "state": "ok", "end_date": at(timedelta(days=100))}])
+        self.run_cron(days=5)
+        self.assertEqual(self.reminders(box), [])
+        self.assertFalse(self.env["mail.activity"].search([("res_model", "=", "iot.box"), ("res_id", "=", box.id)]))
+
+    def test_a_box_back_to_ok_closes_its_reminder(self):
+        box = self.box("Recovers", state="error", error="ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL")
+        self.run_cron()
+        self.assertEqual(self.reminders(box), ["error"])
+        box.report_https_certificate([{"id": box.id, "state": "ok", "end_date": at(timedelta(days=90))}])
+        self.run_cron(days=1)
+        self.assertEqual(self.reminders(box), [])
+        self.assertTrue(any("no longer reports" in (message.body or "") for message in box.message_ids), "closed, with a line in the history")
+
+    def test_states_follow_the_calendar(self):
+        box = self.box("Ageing", state="ok", end_date=at(timedelta(days=10, hours=12)))
+        self.run_cron(days=1)
+        self.assertEqual(box.https_certificate_state, "renewal_due")
+        self.run_cron(days=12)
+        self.assertEqual(box.https_certificate_state, "expired")
+        self.assertIn("expired on", box.message_ids[0].body)
+
+    def test_settings_administrators_when_no_iot_administrator(self):
+        group = self.env.ref("iot.group_iot_admin")
+        users_field = "user_ids" if "user_ids" in group._fields else "users"
+        group.write({users_field: [(5, 0, 0)]})
+        box = self.box("Expired", state="expired", end_date=at(-timedelta(days=1)))
+        self.run_cron()
+        self.assertTrue(box.activity_ids.user_id.has_group("base.group_system"))
+
+    def test_a_later_end_date_the_box_writes_itself_is_the_end_date(self):
+        box = self.box("Box 19", state="renewal_due", end_date=at(timedelta(days=5)))
+        if "ssl_certificate_end_date" not in box._fields:
+            # Before 19.0 boxes write nothing themselves: the daily run changes nothing.
+            self.run_cron()
+            self.assertEqual((box.https_certificate_state, box.https_certificate_end_date), ("renewal_due", NOW + timedelta(days=5)))
+            return
+        box.sudo().write({"ssl_certificate_end_date": NOW + timedelta(days=2)})
+        self.assertEqual(box.https_certificate_end_date, NOW + timedelta(days=5), "an earlier date changes nothing")
+        box.sudo().write({"ssl_certificate_end_date": NOW + timedelta(days=95)})
+        self.assertEqual((box.https_certificate_state, box.https_certificate_end_date), ("ok", NOW + timedelta(days=95)))
