@@ -83,6 +83,29 @@ function fail(res, code) {
     res.end();
 }
 
+const HOUR = 3_600_000;
+const sqlDate = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * A box at another shop: nothing answers at its addresses from here, and the database holds
+ * what it last reported, as a browser at that shop stored it two hours ago.
+ */
+export function remoteRecord(fleet, now = Date.now()) {
+    const [first] = fleet.boxes;
+    const lanIp = first.lanIp.replace(/\.\d+$/, ".250");
+    return {
+        id: fleet.boxes.length + 1,
+        name: "Remote shop (known from the database)",
+        identifier: "b8:27:eb:99:00:01",
+        ip: `${lanIp.replace(/\./g, "-")}.${first.label}.odoo-iot.com`,
+        version: "25.04",
+        https_certificate_state: "ok",
+        https_certificate_end_date: sqlDate(now + 64 * 24 * HOUR),
+        https_certificate_error: false,
+        https_certificate_reported_at: sqlDate(now - 2 * HOUR),
+    };
+}
+
 /**
  * Starts the page server. `relay`: probe through the server (ordinary browsers); otherwise the
  * page fetches the boxes itself (tests, with resolver rules and the CA trusted). `tls`: serve
@@ -90,7 +113,7 @@ function fail(res, code) {
  */
 export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }) {
     const { modules, html } = await buildDemo();
-    const fleetJson = JSON.stringify({ relay: useRelay, records: fleet.boxes.map((b) => b.record) });
+    const fleetJson = JSON.stringify({ relay: useRelay, records: [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)] });
     const handler = (req, res) => {
         const url = new URL(req.url, "http://demo");
         if (url.pathname === "/relay" && useRelay) return relay(fleet, url.searchParams.get("url") ?? "", url.searchParams.get("mode"), res);

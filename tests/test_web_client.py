@@ -2,6 +2,9 @@ import json
 import re
 from pathlib import Path
 
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import QUNIT_PAGE, SERIES, iot_box_action_url, make_iot_user
@@ -38,6 +41,30 @@ FRENCH_CHECK = """
 })().catch((error) => console.error("French check failed: " + error.message));
 """
 
+# A box stored as expired, out of reach from this browser: the list's badge and the form's panel
+# show the stored state, and say it comes from the database.
+STORED_CHECK = """
+(async () => {
+    const until = async (what, find) => {
+        for (let i = 0; i < 600; i++) {
+            const found = find();
+            if (found) return found;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error("timed out waiting for " + what + ": " + [...document.querySelectorAll(".o_iot_https_badge")].map((b) => b.outerHTML).join(" | "));
+    };
+    const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+    const badge = await until("the stored report on the badge", () => document.querySelector(".o_data_row .o_iot_https_badge[data-stored='expired']"));
+    if (badge.dataset.state !== "unreachable") throw new Error("this browser's verdict: " + badge.dataset.state);
+    if (!/^Expired 3 days ago$/.test(text(badge))) throw new Error("badge text: " + text(badge));
+    if (!badge.title.includes("Not reachable from this computer")) throw new Error("badge tooltip: " + badge.title);
+    badge.closest(".o_data_row").querySelector("td.o_data_cell").click();
+    const stored = await until("the panel's stored report", () => document.querySelector(".o_iot_https_panel .o_iot_https_stored"));
+    if (!/the box reported: Expired\./.test(text(stored))) throw new Error("panel: " + text(stored));
+    console.log("test successful");
+})().catch((error) => console.error("stored report check failed: " + error.message));
+"""
+
 
 @tagged("post_install", "-at_install")
 class TestWebClient(HttpCase):
@@ -60,6 +87,19 @@ class TestWebClient(HttpCase):
             {"name": "Back office box", "identifier": "b8:27:eb:00:00:02", "ip": "127.0.0.67", "version": "24.10"},
         ])
         self.browser_js(iot_box_action_url("list"), WEB_CLIENT_CHECK, "", login="iot_shop_manager", timeout=300)
+
+    def test_a_box_stored_as_expired_reads_expired_where_it_cannot_be_reached(self):
+        """The remote admin's case: the box is out of this browser's reach, and the database
+        says what it last reported."""
+        make_iot_user(self.env, "iot_remote_admin")
+        box = self.env["iot.box"].create({"name": "Remote shop box", "ip": "127-100-200-203.d73e7513.odoo-iot.com", "version": "24.10"})
+        now = fields.Datetime.now()
+        box.sudo().write({
+            "https_certificate_state": "expired",
+            "https_certificate_end_date": now - timedelta(days=3),
+            "https_certificate_reported_at": now - timedelta(hours=2),
+        })
+        self.browser_js(iot_box_action_url("list"), STORED_CHECK, "", login="iot_remote_admin", timeout=300)
 
     def test_a_french_user_reads_french(self):
         """With French loaded and the user's language set to French, the badges, the link and

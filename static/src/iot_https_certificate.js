@@ -1250,7 +1250,7 @@ function fleetGroupOf(key) {
   return key === "checking" ? void 0 : FLEET_GROUPS.find((group) => group.severity === severity).group;
 }
 function storedSentence(label, reported) {
-  const sentence = _t("Not reachable from this computer · the box reported %s %s.").replace("%s", label).replace("%s", reported.ago);
+  const sentence = _t("Not reachable from this computer · %s, the box reported: %s.").replace("%s", reported.ago).replace("%s", label);
   return reported.stale ? `${sentence} ${_t("This report is more than 2 days old: it may be stale.")}` : sentence;
 }
 
@@ -1264,7 +1264,7 @@ function badgeView(status, checkedAgo, expiry, reported) {
   const label = DATED.has(shown.key) && expiry ? expiry : shown.label;
   const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
   const dated = expiry ? ` ${expiry}.` : "";
-  const title = stored ? storedSentence(label, reported) : entry.title;
+  const title = stored ? storedSentence(shown.label, reported) : entry.title;
   return {
     key: entry.key,
     ...stored ? { stored: stored.key } : {},
@@ -1337,10 +1337,13 @@ var CertificatePanel = class extends Component {
   }
   /**
    * Out of reach from here: what the box last reported to the database, and how long ago
-   * ("Not reachable from this computer · the box reported HTTPS OK 2 hours ago.").
+   * ("Not reachable from this computer · 2 hours ago, the box reported: HTTPS OK.").
    */
   get storedReport() {
-    return this.props.status.verdict.stored ? storedSentence(this.badge.label, this.props.reported) : "";
+    const stored = this.props.status.verdict.stored;
+    if (!stored) return "";
+    const code = stored.code ? ` (${stored.code}${stored.status ? ` ${stored.status}` : ""})` : "";
+    return storedSentence(getCatalog().entries[stored.key].label + code, this.props.reported);
   }
   get problem() {
     return this.entry.severity !== "success" && this.entry.key !== "checking";

@@ -39,6 +39,33 @@ QUnit.module("odoo widgets", (hooks) => {
         assert.strictEqual(h.network.log.length, before + 1, "two clicks, one request");
     });
 
+    QUnit.test("a box out of reach from here shows what it last reported to the database, and how long ago", async (assert) => {
+        const h = makeHarness();
+        const env = { services: { [STATUS_SERVICE]: h.store } };
+        const stored = (reportedAt: string) => ({
+            ...record(BOX_NAME).data,
+            https_certificate_state: "expired",
+            https_certificate_end_date: "2026-11-23 12:00:00",
+            https_certificate_error: false,
+            https_certificate_reported_at: reportedAt,
+        });
+        const target = await mountComponent(CertificatePanelWidget, { record: { resId: 1, data: stored("2026-11-26 10:00:00") } }, env);
+        await mountComponent(CertificateBadgeField, { name: "ip", record: { resId: 2, data: stored("2026-11-23 10:00:00") } }, env);
+        await h.clock.advance(20_000);
+        await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='unreachable']").length === 2, "both out of reach");
+        const [inPanel, stale] = [...target.querySelectorAll(".o_iot_https_badge")];
+        assert.strictEqual(inPanel.getAttribute("data-stored"), "expired");
+        assert.strictEqual(text(inPanel), "Expired 3 days ago", "the stored state, in the user's days");
+        assert.ok(inPanel.classList.contains("text-bg-secondary"), "in this browser's colour: unreachable from here");
+        const sentence = "Not reachable from this computer · 2 hours ago, the box reported: Expired.";
+        assert.ok(inPanel.getAttribute("title")!.startsWith(`${sentence} Expired 3 days ago.`), inPanel.getAttribute("title")!);
+        assert.strictEqual(text(target.querySelector(".o_iot_https_stored")), sentence);
+        assert.ok(text(target.querySelector(".o_iot_https_valid_until")).startsWith("11/23/2026 12:00:00"));
+        assert.ok(text(target.querySelector(".o_iot_https_end_source")).includes("database"));
+        assert.ok(stale.classList.contains("o_iot_https_stale"), "a report older than 2 days is marked stale");
+        assert.ok(stale.getAttribute("title")!.includes("3 days ago, the box reported: Expired. This report is more than 2 days old"));
+    });
+
     QUnit.test("badge fields: one per row, each following its own box; unmounting stops the polling", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });

@@ -102,23 +102,38 @@ export async function runE2E() {
             assert.deepEqual(dialogs, []);
         });
         await check(results, "the fleet summary counts the states and filters the problem boxes", async () => {
+            const rows = fleet.boxes.length + 1; // the simulated boxes and the remote one
             const count = (cls) => page.locator(`.o_iot_https_fleet_${cls}`).innerText();
             assert.equal(await count("ok"), "4 OK");
             assert.equal(await count("attention"), "5 needing attention");
-            assert.equal(await count("unreachable"), "2 unreachable from here");
+            assert.equal(await count("unreachable"), "3 unreachable from here", "two boxes that do not answer, and the remote one");
             assert.equal(await count("failing"), "11 failing");
             const rowsAre = (n) => page.waitForFunction((n) => document.querySelectorAll(".o_data_row").length === n, n, { timeout: TIMEOUT });
             await page.click(".o_iot_https_fleet_problems");
-            await rowsAre(fleet.boxes.length - 4);
+            await rowsAre(rows - 4);
             await page.click(".o_demo_show_all");
-            await rowsAre(fleet.boxes.length);
+            await rowsAre(rows);
             await page.click(".o_iot_https_fleet_unreachable");
-            await rowsAre(2);
+            await rowsAre(3);
             const shown = await page.locator(".o_data_row .o_iot_https_badge").evaluateAll((badges) => badges.map((b) => b.dataset.state));
-            assert.deepEqual(shown, ["unreachable", "unreachable"], "the grey count's boxes, and only them");
+            assert.deepEqual(shown, ["unreachable", "unreachable", "unreachable"], "the grey count's boxes, and only them");
             assert.match(await page.locator(".o_iot_https_fleet_unreachable").getAttribute("title"), /^Unreachable from here: .*Permission needed/);
             await page.click(".o_demo_show_all");
-            await rowsAre(fleet.boxes.length);
+            await rowsAre(rows);
+        });
+
+        await check(results, "the remote box, out of reach from here, shows what it last reported to the database", async () => {
+            const badge = rowOf(page, fleet.boxes.length + 1).locator(".o_iot_https_badge");
+            assert.equal(await badge.getAttribute("data-state"), "unreachable");
+            assert.equal(await badge.getAttribute("data-stored"), "ok");
+            assert.equal((await badge.innerText()).trim(), "HTTPS OK");
+            assert.match(await badge.getAttribute("title"), /^Not reachable from this computer · 2 hours ago, the box reported: HTTPS OK\. Expires in 6[34] days\./);
+            await page.evaluate((id) => (window.location.hash = `#box-${id}`), fleet.boxes.length + 1);
+            await panelState(page, "unreachable");
+            assert.equal(await page.locator(".o_iot_https_stored").innerText(), "Not reachable from this computer · 2 hours ago, the box reported: HTTPS OK.");
+            assert.match(await page.locator(".o_iot_https_end_source").innerText(), /database/);
+            await page.evaluate(() => (window.location.hash = "#list"));
+            await page.locator(".o_data_row").first().waitFor({ timeout: TIMEOUT });
         });
 
         await check(results, "kanban: the same days, the same broken names and the same counts as the list", async () => {

@@ -56,8 +56,8 @@ export interface ReportAge {
     stale: boolean;
 }
 
-/** "Not reachable from this computer · the box reported HTTPS OK 2 hours ago." */
+/** "Not reachable from this computer · 2 hours ago, the box reported: HTTPS OK." */
 export function storedSentence(label: string, reported: ReportAge): string {
-    const sentence = _t("Not reachable from this computer · the box reported %s %s.").replace("%s", label).replace("%s", reported.ago);
+    const sentence = _t("Not reachable from this computer · %s, the box reported: %s.").replace("%s", reported.ago).replace("%s", label);
     return reported.stale ? `${sentence} ${_t("This report is more than 2 days old: it may be stale.")}` : sentence;
 }

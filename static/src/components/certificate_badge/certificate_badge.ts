@@ -40,7 +40,7 @@ export function badgeView(status: BoxStatus, checkedAgo: string, expiry: string,
     const label = DATED.has(shown.key) && expiry ? expiry : shown.label;
     const checked = checkedAgo ? _t("Last checked %s").replace("%s", checkedAgo) : _t("Not checked yet");
     const dated = expiry ? ` ${expiry}.` : "";
-    const title = stored ? storedSentence(label, reported) : entry.title;
+    const title = stored ? storedSentence(shown.label, reported) : entry.title;
     return {
         key: entry.key,
         ...(stored ? { stored: stored.key } : {}),

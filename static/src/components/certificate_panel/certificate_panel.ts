@@ -91,10 +91,13 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
 
     /**
      * Out of reach from here: what the box last reported to the database, and how long ago
-     * ("Not reachable from this computer · the box reported HTTPS OK 2 hours ago.").
+     * ("Not reachable from this computer · 2 hours ago, the box reported: HTTPS OK.").
      */
     get storedReport(): string {
-        return this.props.status.verdict.stored ? storedSentence(this.badge.label, this.props.reported) : "";
+        const stored = this.props.status.verdict.stored;
+        if (!stored) return "";
+        const code = stored.code ? ` (${stored.code}${stored.status ? ` ${stored.status}` : ""})` : "";
+        return storedSentence(getCatalog().entries[stored.key].label + code, this.props.reported);
     }
 
     get problem(): boolean {
