@@ -750,12 +750,15 @@ QUnit.module("iot_https_certificate/store/box_status", () => {
 var FakeClock = class {
   constructor(start = Date.UTC(2026, 10, 26, 12)) {
     this.timers = /* @__PURE__ */ new Map();
+    /** Every timer set, ordered by (at, id); cleared ones are skipped when they surface. */
+    this.heap = [];
     this.nextId = 1;
     this.now = () => this.time;
     this.setTimeout = (handler, ms) => {
-      const id = this.nextId++;
-      this.timers.set(id, { at: this.time + Math.max(0, ms), handler });
-      return id;
+      const timer = { id: this.nextId++, at: this.time + Math.max(0, ms), handler };
+      this.timers.set(timer.id, timer);
+      this.push(timer);
+      return timer.id;
     };
     this.clearTimeout = (id) => {
       this.timers.delete(id);
@@ -770,16 +773,53 @@ var FakeClock = class {
     const end = this.time + ms;
     for (; ; ) {
       await settle2();
-      const next = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = Math.max(this.time, next[1].at);
-      next[1].handler();
+      const next = this.peek();
+      if (!next || next.at > end) break;
+      this.pop();
+      this.timers.delete(next.id);
+      this.time = Math.max(this.time, next.at);
+      next.handler();
     }
     this.time = end;
     await settle2();
   }
+  /** The earliest timer still set. */
+  peek() {
+    while (this.heap.length && !this.timers.has(this.heap[0].id)) this.pop();
+    return this.heap[0];
+  }
+  push(timer) {
+    const heap = this.heap;
+    heap.push(timer);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = i - 1 >> 1;
+      if (!before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+  pop() {
+    const heap = this.heap;
+    const last = heap.pop();
+    if (!heap.length) return;
+    heap[0] = last;
+    let i = 0;
+    for (; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let first = i;
+      if (left < heap.length && before(heap[left], heap[first])) first = left;
+      if (right < heap.length && before(heap[right], heap[first])) first = right;
+      if (first === i) return;
+      [heap[i], heap[first]] = [heap[first], heap[i]];
+      i = first;
+    }
+  }
 };
+function before(a, b) {
+  return a.at < b.at || a.at === b.at && a.id < b.id;
+}
 async function settle2(rounds = 20) {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
@@ -962,9 +1002,9 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     assert.strictEqual(h.network.inFlight, 0, "the silent box's request was aborted");
     assert.strictEqual(h.store.scheduled, 0);
     assert.strictEqual(h.clock.pending, 0, "no timer left at all");
-    const before = h.network.log.length;
+    const before2 = h.network.log.length;
     await h.clock.advance(24 * 60 * MIN2);
-    assert.strictEqual(h.network.log.length, before);
+    assert.strictEqual(h.network.log.length, before2);
   });
   QUnit.test("check now answers at once and never doubles a request in flight", async (assert) => {
     const h = makeHarness();
@@ -1084,12 +1124,12 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     const list = watch(h, 1, name);
     await h.clock.advance(500);
     list.stop();
-    const before = h.network.requestsTo(name);
+    const before2 = h.network.requestsTo(name);
     const form = watch(h, 1, name);
     const check = h.store.checkNow(1);
     await h.clock.advance(100);
     await check;
-    assert.strictEqual(h.network.requestsTo(name), before + 1);
+    assert.strictEqual(h.network.requestsTo(name), before2 + 1);
     form.stop();
   });
   QUnit.test("the generation found is remembered: an 18.0 box costs one request per check after discovery", async (assert) => {
@@ -1162,9 +1202,9 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     lonely.postMessage({ type: "verdict", tab: "b", box: 1, ip: name, verdict: { key: "unreachable", rule: "nothing_answered" } });
     await clock.advance(1);
     assert.strictEqual(boxA.last().verdict.key, "ok", "one tab's failure alone does not turn the badge");
-    const before = network.requestsTo(name);
+    const before2 = network.requestsTo(name);
     await clock.advance(2e4);
-    assert.strictEqual(network.requestsTo(name), before + 1, "this tab confirms with a probe of its own");
+    assert.strictEqual(network.requestsTo(name), before2 + 1, "this tab confirms with a probe of its own");
     assert.strictEqual(boxA.last().verdict.key, "ok", "the box answers here: still OK");
     lonely.close();
     boxA.stop();
