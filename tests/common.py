@@ -1,4 +1,5 @@
 """What the Python tests share: the series' names for things, and an IoT user."""
+import re
 from odoo.release import version_info
 
 SERIES = version_info[0]
@@ -60,3 +61,28 @@ class WriteCounter:
             return original(records, vals)
 
         return patch.object(self.model_class, "write", write)
+
+
+def keep_boxes_out_of_reach():
+    """A patcher for the test browser: requests to a box (its `.odoo-iot.com` name or a LAN
+    address on port 8069) fail as a real browser away from the box sees them fail.
+
+    From 18.0 Odoo's test browser answers every request that leaves the server with an empty
+    404, which a probe takes for a box that answered. 17.0's lets them fail: nothing to patch.
+    """
+    from unittest.mock import patch
+
+    from odoo.tests.common import ChromeBrowser
+
+    original = getattr(ChromeBrowser, "_handle_request_paused", None)
+    if original is None:
+        return None
+
+    def handle_request_paused(browser, **params):
+        url = params["request"]["url"]
+        if ".odoo-iot.com" in url or re.match(r"https?://[\d.]+:8069/", url):
+            browser._websocket_send("Fetch.failRequest", params={"requestId": params["requestId"], "errorReason": "NameNotResolved"})
+            return None
+        return original(browser, **params)
+
+    return patch.object(ChromeBrowser, "_handle_request_paused", handle_request_paused)
