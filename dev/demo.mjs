@@ -12,7 +12,7 @@ try {
     demo = await startDemo({ fleet, port: 0 });
 }
 console.log(demo.url);
-console.log(`${fleet.boxes.length} simulated boxes, one per state; each box's name says which. Ctrl-C stops everything.`);
+console.log(`${fleet.boxes.length} simulated boxes, one per state, and a remote box known only from the database; each box's name says which. Ctrl-C stops everything.`);
 
 async function stop() {
     await Promise.all([demo.close(), fleet.close()]);
