@@ -1426,10 +1426,10 @@ function boxRecordOf(record) {
 function sameRecord(a, b) {
   return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
-function useBoxStatus(getRecord) {
+function useBoxStatus(getRecord, { ticking = true } = {}) {
   const store = useService(STATUS_SERVICE);
   const state = useState({ status: void 0 });
-  const clock2 = useClock(store);
+  const clock2 = ticking ? useClock(store) : { now: store.now() };
   let watched;
   let stop = () => {
   };
@@ -1464,7 +1464,7 @@ var fieldProps = {
 };
 var HttpsLinkField = class extends Component {
   setup() {
-    this.watch = useBoxStatus(() => this.props.record);
+    this.watch = useBoxStatus(() => this.props.record, { ticking: false });
   }
   get address() {
     return parseBoxAddress(this.props.record.data[this.props.name]);

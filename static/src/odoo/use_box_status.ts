@@ -72,10 +72,14 @@ function sameRecord(a: BoxRecord, b: BoxRecord): boolean {
     return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
 
-export function useBoxStatus(getRecord: () => OdooRecord): BoxWatch {
+/**
+ * `ticking: false` for a widget that shows no time (the link): it skips the shared clock's
+ * subscription, one reactive observer less per row of a long list.
+ */
+export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {}): BoxWatch {
     const store: StatusStore = useService(STATUS_SERVICE);
     const state = useState({ status: undefined as unknown as BoxStatus });
-    const clock = useClock(store);
+    const clock = ticking ? useClock(store) : { now: store.now() };
     let watched: BoxRecord | undefined;
     let stop = () => {};
     const follow = (record: OdooRecord) => {

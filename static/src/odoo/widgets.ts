@@ -46,7 +46,7 @@ export class HttpsLinkField extends Component<FieldProps> {
     declare watch: BoxWatch;
 
     setup(): void {
-        this.watch = useBoxStatus(() => this.props.record);
+        this.watch = useBoxStatus(() => this.props.record, { ticking: false });
     }
 
     get address() {
