@@ -1291,6 +1291,11 @@ function supportDetails(status, entry, identity, at, expiry) {
   if (verdict.code) lines.push(`Code: ${verdict.code}${verdict.status ? ` ${verdict.status}` : ""}`);
   if (verdict.detail) lines.push(`Detail: ${verdict.detail}`);
   if (verdict.validUntil !== void 0) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${expiry})`);
+  if (verdict.stored) {
+    const at2 = verdict.stored.reportedAt === void 0 ? "-" : new Date(verdict.stored.reportedAt).toISOString();
+    const { key, code, status: status2 } = verdict.stored;
+    lines.push(`Stored report: ${code ? `${code}${status2 ? ` ${status2}` : ""}` : key}, reported ${at2}`);
+  }
   if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/17.0" : verdict.generation}`);
   lines.push(`Checked: ${at}`);
   return lines.join("\n");

@@ -115,6 +115,16 @@ QUnit.module("components", (hooks) => {
         assert.strictEqual(text(target.querySelector(".o_iot_https_copied")), "Copied");
     });
 
+    QUnit.test("copy support details of a box out of reach: the stored report and when it was heard", async (assert) => {
+        const calls = { checkNow: 0, copied: [] as string[] };
+        const stored = { key: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS" as const, code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", reportedAt: NOW - 7_200_000 };
+        const target = await mountComponent(CertificatePanel, panelProps(statusOf("unreachable", { stored }), calls));
+        assert.strictEqual(text(target.querySelector(".o_iot_https_stored")), "Not reachable from this computer · 2 hours ago, the box reported: Error: odoo.com answered (ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503).");
+        (target.querySelector(".o_iot_https_copy") as HTMLButtonElement).click();
+        await nextTick();
+        assert.ok(calls.copied[0].includes("Stored report: ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503, reported 2026-11-26T10:00:00.000Z"), calls.copied[0]);
+    });
+
     QUnit.test("the link opens the validated name in a new tab; other values are muted text", async (assert) => {
         let target = await mountComponent(HttpsLinkField, ipField(BOX_NAME), storeEnv());
         const link = target.querySelector("a")!;
