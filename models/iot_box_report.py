@@ -93,20 +93,23 @@ class IotBox(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if vals.get("ssl_certificate_end_date"):
-            self._https_certificate_take_box_end_date(fields.Datetime.now())
+            self._https_certificate_take_box_end_date(fields.Datetime.now(), heard=True)
         return result
 
-    def _https_certificate_take_box_end_date(self, now):
+    def _https_certificate_take_box_end_date(self, now, heard=False):
         """A renewed certificate always ends later: an end date the box wrote that is later than
-        the stored one is the end date. The box wrote it itself, so it was heard from."""
+        the stored one is the end date. `heard`: the box is writing it right now (at boot and
+        daily), so the box was heard from even when the date is the one already stored."""
         if "ssl_certificate_end_date" not in self._fields:
             return
         for box in self.sudo():
             written = box.ssl_certificate_end_date
             stored = box.https_certificate_end_date
-            if not written or (stored and written <= stored):
-                continue
-            box._https_certificate_store({"state": state_of(written, False, now), "end": written, "error": False}, now)
+            if written and (not stored or written > stored):
+                box._https_certificate_store({"state": state_of(written, False, now), "end": written, "error": False}, now)
+            elif heard and written and written == stored:
+                state, end, error = box._https_certificate_facts()
+                box._https_certificate_store({"state": state, "end": end, "error": error}, now)
 
 
 def _check_read(boxes):

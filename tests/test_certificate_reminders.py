@@ -135,3 +135,10 @@ class TestCertificateReminders(TransactionCase):
         self.assertEqual(box.https_certificate_end_date, NOW + timedelta(days=5), "an earlier date changes nothing")
         box.sudo().write({"ssl_certificate_end_date": NOW + timedelta(days=95)})
         self.assertEqual((box.https_certificate_state, box.https_certificate_end_date), ("ok", NOW + timedelta(days=95)))
+        # Eight days on, no browser has reported it, but the box wrote its date every day: heard from.
+        for day in range(1, 9):
+            self.clock.now = NOW + timedelta(days=day)
+            box.sudo().write({"ssl_certificate_end_date": NOW + timedelta(days=95)})
+        self.run_cron(days=8)
+        self.assertEqual(self.reminders(box), [], "not silent")
+        self.assertEqual(box.https_certificate_reported_at, NOW + timedelta(days=8))
