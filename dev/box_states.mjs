@@ -1,7 +1,8 @@
 // The states a simulated box can be put in. Each says what the box software reports, which
 // certificate its HTTPS port serves, and how the network treats it.
 const DAY = 86_400_000;
-const at = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+/** A date as the box and the server print it: "2027-02-01 00:00:00", UTC. */
+export const at = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 /** 16–18 boxes print the expiry minus their 10-day renewal threshold. */
 const validUntil18 = (expiry) => `Your certificate *.{label}.odoo-iot.com is valid until ${at(expiry - 10 * DAY)}`;
 const error18 = (details) => ({ generation: "18", report: { is_certificate_ok: false, certificate_details: details } });

@@ -6,6 +6,7 @@ import { createServer as createHttpsServer, request as httpsRequest } from "node
 import { readFileSync, existsSync } from "node:fs";
 import { extname, normalize } from "node:path";
 import { filesUnder } from "../scripts/files.mjs";
+import { at } from "./box_states.mjs";
 
 const TYPES = { ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".xml": "text/xml" };
 const STATIC = {
@@ -84,7 +85,6 @@ function fail(res, code) {
 }
 
 const HOUR = 3_600_000;
-const sqlDate = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 /**
  * A box at another shop: nothing answers at its addresses from here, and the database holds
@@ -100,9 +100,9 @@ export function remoteRecord(fleet, now = Date.now()) {
         ip: `${lanIp.replace(/\./g, "-")}.${first.label}.odoo-iot.com`,
         version: "25.04",
         https_certificate_state: "ok",
-        https_certificate_end_date: sqlDate(now + 64 * 24 * HOUR),
+        https_certificate_end_date: at(now + 64 * 24 * HOUR),
         https_certificate_error: false,
-        https_certificate_reported_at: sqlDate(now - 2 * HOUR),
+        https_certificate_reported_at: at(now - 2 * HOUR),
     };
 }
 

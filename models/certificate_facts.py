@@ -49,7 +49,8 @@ def state_of(end, error, now):
 
 
 def read_report(raw, now):
-    """One box's report as a browser sends it → (box id, the facts to store). Raises ReportError.
+    """One box's report as a browser sends it → (box id, (state, end, error)): the facts to
+    store, as `iot.box._https_certificate_facts()` reads them. Raises ReportError.
 
     `raw` is {"id", "state", "end_date"?, "error"?, "status"?}; only those keys are read. A
     dated state is derived again here from the end date and the server's clock, so a browser
@@ -72,7 +73,7 @@ def read_report(raw, now):
         raise ReportError(f"box {box_id}: no valid certificate, yet an end date")
     # "ok" without an end date: an 18.0 box that says its certificate is fine without a date.
     derived = state if state in ("error", "no_valid") or not end else state_of(end, False, now)
-    return box_id, {"end": end, "error": error, "state": derived}
+    return box_id, (derived, end, error)
 
 
 def _read_end(box_id, value, now):

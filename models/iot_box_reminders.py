@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -37,9 +38,18 @@ class IotBox(models.Model):
         boxes._https_certificate_take_box_end_date(now)
         for box in boxes.filtered("https_certificate_state"):
             box._https_certificate_follow_calendar(now)
+        # The open reminders of every box, read once: {(box id, problem): activities}.
+        kinds = {problem: self.env.ref(xmlid) for problem, xmlid in REMINDERS.items()}
+        problem_of = {kind.id: problem for problem, kind in kinds.items()}
+        activities = self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", boxes.ids), ("activity_type_id", "in", [kind.id for kind in kinds.values()])]
+        )
+        open_reminders = defaultdict(lambda: self.env["mail.activity"].sudo())
+        for activity in activities:
+            open_reminders[activity.res_id, problem_of[activity.activity_type_id.id]] |= activity
         admin = self._https_certificate_admin()
         for box in boxes:
-            box._https_certificate_remind(now, admin)
+            box._https_certificate_remind(now, admin, {problem: open_reminders[box.id, problem] for problem in REMINDERS})
 
     def _https_certificate_follow_calendar(self, now):
         """A stored end date moves the state from valid to renewal due to expired as days pass."""
@@ -61,13 +71,12 @@ class IotBox(models.Model):
             "silent": bool(reported) and reported < now - timedelta(days=SILENT_DAYS),
         }
 
-    def _https_certificate_remind(self, now, admin):
-        """Opens a reminder for each new problem and closes the ones whose problem is gone."""
+    def _https_certificate_remind(self, now, admin, open_reminders):
+        """Opens a reminder for each new problem and closes the ones whose problem is gone.
+        `open_reminders`: this box's open activities for each problem."""
         self.ensure_one()
-        Activity = self.env["mail.activity"].sudo()
         for problem, present in self._https_certificate_problems(now).items():
-            kind = self.env.ref(REMINDERS[problem])
-            open_ = Activity.search([("res_model", "=", self._name), ("res_id", "=", self.id), ("activity_type_id", "=", kind.id)])
+            open_ = open_reminders[problem]
             if present and not open_ and admin:
                 self.activity_schedule(REMINDERS[problem], user_id=admin.id, note=self._https_certificate_reminder_note(problem))
             elif open_ and not present:

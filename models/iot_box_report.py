@@ -41,12 +41,11 @@ class IotBox(models.Model):
             box._https_certificate_store(facts[box.id], now)
         return [{"id": box.id, "reported_at": fields.Datetime.to_string(box.https_certificate_reported_at)} for box in boxes.sudo()]
 
-    def _https_certificate_store(self, facts, now):
-        """Write one box's facts if they changed or the last report is 12 hours old; returns
-        whether the row was written. A change goes to the box's history."""
+    def _https_certificate_store(self, new, now):
+        """Write one box's facts, (state, end, error), if they changed or the last report is 12
+        hours old; returns whether the row was written. A change goes to the box's history."""
         self.ensure_one()
         old = self._https_certificate_facts()
-        new = (facts["state"], facts["end"], facts["error"])
         changed = old != new
         reported = self.https_certificate_reported_at
         if not changed and reported and now - reported < REFRESH_AFTER:
@@ -60,6 +59,7 @@ class IotBox(models.Model):
         return True
 
     def _https_certificate_facts(self):
+        """(state, end, error) as stored; False where empty."""
         return (self.https_certificate_state or False, self.https_certificate_end_date or False, self.https_certificate_error or False)
 
     def _https_certificate_note_change(self, old, new):
@@ -106,10 +106,9 @@ class IotBox(models.Model):
             written = box.ssl_certificate_end_date
             stored = box.https_certificate_end_date
             if written and (not stored or written > stored):
-                box._https_certificate_store({"state": state_of(written, False, now), "end": written, "error": False}, now)
+                box._https_certificate_store((state_of(written, False, now), written, False), now)
             elif heard and written and written == stored:
-                state, end, error = box._https_certificate_facts()
-                box._https_certificate_store({"state": state, "end": end, "error": error}, now)
+                box._https_certificate_store(box._https_certificate_facts(), now)
 
 
 def _check_read(boxes):

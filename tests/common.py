@@ -41,6 +41,15 @@ class Clock:
 
         return patch.object(fields.Datetime, "now", lambda *args: self.now)
 
+    @classmethod
+    def installed(cls, case, now):
+        """A clock patched in for the rest of `case`, the running test."""
+        clock = cls(now)
+        patcher = clock.patch()
+        patcher.start()
+        case.addCleanup(patcher.stop)
+        return clock
+
 
 class WriteCounter:
     """Counts the rows `iot.box.write` touches while patched, per box id."""

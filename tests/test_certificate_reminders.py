@@ -32,10 +32,7 @@ class TestCertificateReminders(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.clock = Clock(NOW)
-        patcher = self.clock.patch()
-        patcher.start()
-        self.addCleanup(patcher.stop)
+        self.clock = Clock.installed(self, NOW)
 
     def box(self, name, **report):
         box = self.Box.create({"name": name, "ip": "10.0.0.1"})

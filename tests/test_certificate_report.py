@@ -25,10 +25,7 @@ class TestCertificateReport(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.clock = Clock(NOW)
-        patcher = self.clock.patch()
-        patcher.start()
-        self.addCleanup(patcher.stop)
+        self.clock = Clock.installed(self, NOW)
 
     def report(self, *reports):
         return self.Box.report_https_certificate(list(reports))

@@ -13,57 +13,53 @@ from .common import QUNIT_PAGE, SERIES, iot_box_action_url, keep_boxes_out_of_re
 WEB_CLIENT_CHECK = (Path(__file__).parent / "web_client_check.js").read_text()
 FR_PO = (Path(__file__).parent.parent / "i18n" / "fr.po").read_text()
 
-# In French: the plain-IP box's link text (a template term), every badge (catalog terms in the
-# bundle), the panel's button and the fleet summary's filter (template terms).
-FRENCH_CHECK = """
+def page_check(name, body):
+    """A script for `browser_js`: `body` runs with `until(what, find)` (polls for what `find`
+    returns, for up to a minute) and `text(el)`, and ends with Odoo's "test successful"."""
+    return """
 (async () => {
-    const fr = %s;
     const until = async (what, find) => {
         for (let i = 0; i < 600; i++) {
             const found = find();
             if (found) return found;
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        throw new Error("timed out waiting for " + what);
+        const badges = [...document.querySelectorAll(".o_iot_https_badge")].map((b) => b.outerHTML).join(" | ");
+        throw new Error("timed out waiting for " + what + "; badges: " + badges);
     };
     const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+%s
+    console.log("test successful");
+})().catch((error) => console.error("%s failed: " + error.message));
+""" % (body, name)
+
+
+# In French: the plain-IP box's link text (a template term), every badge (catalog terms in the
+# bundle), the panel's button and the fleet summary's filter (template terms). `fr` is given.
+FRENCH_CHECK = """
+    const french = new Set(Object.values(fr));
     await until("two box rows", () => document.querySelectorAll(".o_list_view .o_data_row").length === 2);
     const plain = [...document.querySelectorAll(".o_data_row .o_iot_https_link")].map(text);
     if (!plain.includes(fr["No certificate yet"])) throw new Error("link texts: " + plain.join(" | "));
-    const french = new Set(Object.values(fr));
-    await until("French verdicts on the badges: " + [...document.querySelectorAll(".o_iot_https_badge")].map(text), () =>
+    await until("French verdicts on the badges", () =>
         [...document.querySelectorAll(".o_data_row .o_iot_https_badge")].every((b) => french.has(text(b)) && text(b) !== fr["Checking…"]) || null);
     if (text(document.querySelector(".o_iot_https_fleet_problems")) !== fr["Show only boxes with a problem"]) throw new Error("fleet summary in English");
     document.querySelector(".o_data_row td.o_data_cell").click();
     const button = await until("the panel", () => document.querySelector(".o_iot_https_panel .o_iot_https_check_now"));
     if (text(button) !== fr["Check now"]) throw new Error("panel button: " + text(button));
-    console.log("test successful");
-})().catch((error) => console.error("French check failed: " + error.message));
 """
 
 # A box stored as expired, out of reach from this browser: the list's badge and the form's panel
 # show the stored state, and say it comes from the database.
-STORED_CHECK = """
-(async () => {
-    const until = async (what, find) => {
-        for (let i = 0; i < 600; i++) {
-            const found = find();
-            if (found) return found;
-            await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        throw new Error("timed out waiting for " + what + ": " + [...document.querySelectorAll(".o_iot_https_badge")].map((b) => b.outerHTML).join(" | "));
-    };
-    const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+STORED_CHECK = page_check("stored report check", """
     const badge = await until("the stored report on the badge", () => document.querySelector(".o_data_row .o_iot_https_badge[data-stored='expired']"));
     if (badge.dataset.state !== "unreachable") throw new Error("this browser's verdict: " + badge.dataset.state);
     if (!/^Expired 3 days ago$/.test(text(badge))) throw new Error("badge text: " + text(badge));
     if (!badge.title.includes("Not reachable from this computer")) throw new Error("badge tooltip: " + badge.title);
     badge.closest(".o_data_row").querySelector("td.o_data_cell").click();
     const stored = await until("the panel's stored report", () => document.querySelector(".o_iot_https_panel .o_iot_https_stored"));
-    if (!/the box reported: Expired\./.test(text(stored))) throw new Error("panel: " + text(stored));
-    console.log("test successful");
-})().catch((error) => console.error("stored report check failed: " + error.message));
-"""
+    if (!/the box reported: Expired\\./.test(text(stored))) throw new Error("panel: " + text(stored));
+""")
 
 
 @tagged("post_install", "-at_install")
@@ -123,4 +119,5 @@ class TestWebClient(HttpCase):
         ])
         pairs = dict(re.findall(r'^msgid (".*")\nmsgstr (".*")$', FR_PO, re.M))
         fr = {json.loads(k): json.loads(v) for k, v in pairs.items() if json.loads(k)}
-        self.browser_js(iot_box_action_url("list"), FRENCH_CHECK % json.dumps(fr), "", login="iot_gerant", timeout=300)
+        script = page_check("French check", f"    const fr = {json.dumps(fr)};" + FRENCH_CHECK)
+        self.browser_js(iot_box_action_url("list"), script, "", login="iot_gerant", timeout=300)

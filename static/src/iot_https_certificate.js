@@ -99,6 +99,108 @@ var ERROR_CODES = [
   "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"
 ];
 
+// static/src/core/parsers.ts
+var MAX_ANSWER_CHARS = 64 * 1024;
+var MAX_DETAIL_CHARS = 2e3;
+var TEMPORARY_CN = "OdooTempIoTBoxCertificate";
+function parseHomepageData(text) {
+  const json = readJson(text);
+  if ("kind" in json) return json;
+  const ok = json.value.is_certificate_ok;
+  const details = json.value.certificate_details;
+  if (typeof ok !== "boolean" || !(typeof details === "string" || details === void 0 || details === null)) {
+    return unreadable("wrong_shape", text);
+  }
+  return { kind: "report", generation: "18", certificate: readDetails(ok, details ?? "") };
+}
+function parseIotDriversData(text) {
+  const json = readJson(text);
+  if ("kind" in json) return json;
+  if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
+  const end = json.value.certificate_end_date;
+  if (end === null || end === false || end === "") {
+    return { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
+  }
+  const expiresAt = typeof end === "string" ? parseBoxDate(end) : void 0;
+  if (expiresAt === void 0) return unreadable("wrong_shape", text);
+  return { kind: "report", generation: "19", certificate: { kind: "valid", expiresAt } };
+}
+function parseHello(text) {
+  if (typeof text !== "string" || text.length === 0) return unreadable("empty", text);
+  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
+  return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
+}
+function readDetails(ok, details) {
+  const text = details.slice(0, MAX_DETAIL_CHARS);
+  const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());
+  if (valid) {
+    if (valid[1].replace(/^\*\./, "") === TEMPORARY_CN) return { kind: "missing" };
+    const renewalAt = parseBoxDate(valid[2]);
+    return {
+      kind: "valid",
+      subject: valid[1],
+      expiresAt: renewalAt === void 0 ? void 0 : renewalAt + RENEWAL_DAYS * DAY_MS
+    };
+  }
+  const first = /^\s*(\S+)/.exec(text)?.[1] ?? "";
+  if (ERROR_CODES.includes(first)) {
+    return readError(first, text);
+  }
+  if (ok) return { kind: "valid" };
+  return { kind: "unknown", text: shorten(text.trim() || "(empty)", 300) };
+}
+function readError(code, text) {
+  const [head, ...rest] = text.split("\n\n");
+  const detail = rest.join("\n\n").trim();
+  const error = { kind: "error", code };
+  if (code === "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS") {
+    const status = /^\s*\S+\s+(\d{3})(?!\d)/.exec(head)?.[1];
+    if (status) error.status = status;
+  }
+  if (detail && (code === "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS" || code === "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION")) {
+    error.detail = shorten(detail, 500);
+  }
+  return error;
+}
+function parseBoxDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text.trim()
+  );
+  if (!m) return void 0;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", zone] = m;
+  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
+    return void 0;
+  }
+  if (zone && zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 6e4;
+  }
+  return ms;
+}
+function readJson(text) {
+  if (typeof text !== "string" || text.trim().length === 0) return unreadable("empty", text);
+  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return unreadable("not_json", text);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return unreadable("wrong_shape", text);
+  return { value };
+}
+function unreadable(reason, text) {
+  const raw = typeof text === "string" ? text : "";
+  if (/\\u/i.test(raw)) return { kind: "unreadable", reason, excerpt: "" };
+  return { kind: "unreadable", reason, excerpt: shorten(maskSecrets(raw.slice(0, 200)), 120) };
+}
+function maskSecrets(text) {
+  return text.replace(/("?(?:db_uuid|enterprise_code)"?\s*[:=]\s*)("[^"]*"?|[^\s,}]*)/gi, '$1"…"');
+}
+
 // static/src/core/stored_report.ts
 var REFRESH_MS = 12 * 36e5;
 var STALE_MS = 2 * DAY_MS;
@@ -120,9 +222,14 @@ function outgoingReport(id, certificate, now) {
 }
 function needsReport(report, stored, now) {
   if (!stored || stored.reportedAt === void 0 || now - stored.reportedAt >= REFRESH_MS) return true;
-  const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
   const end = stored.endDate === void 0 ? void 0 : serverDate(stored.endDate);
-  return report.state !== stored.state || report.end_date !== end || error !== stored.error;
+  return report.state !== stored.state || report.end_date !== end || errorText(report) !== stored.error;
+}
+function storedOf(report, reportedAt) {
+  return { state: report.state, endDate: report.end_date ? parseBoxDate(report.end_date) : void 0, error: errorText(report), reportedAt };
+}
+function errorText(report) {
+  return report.error && (report.status ? `${report.error} ${report.status}` : report.error);
 }
 function storedKey(stored, now) {
   if (stored.state === "error") {
@@ -294,108 +401,6 @@ function isBox18Error(generation, key) {
 }
 function delayUntilDue(sinceLastCheck, minGapMs) {
   return Math.max(0, minGapMs - sinceLastCheck);
-}
-
-// static/src/core/parsers.ts
-var MAX_ANSWER_CHARS = 64 * 1024;
-var MAX_DETAIL_CHARS = 2e3;
-var TEMPORARY_CN = "OdooTempIoTBoxCertificate";
-function parseHomepageData(text) {
-  const json = readJson(text);
-  if ("kind" in json) return json;
-  const ok = json.value.is_certificate_ok;
-  const details = json.value.certificate_details;
-  if (typeof ok !== "boolean" || !(typeof details === "string" || details === void 0 || details === null)) {
-    return unreadable("wrong_shape", text);
-  }
-  return { kind: "report", generation: "18", certificate: readDetails(ok, details ?? "") };
-}
-function parseIotDriversData(text) {
-  const json = readJson(text);
-  if ("kind" in json) return json;
-  if (!("certificate_end_date" in json.value)) return unreadable("wrong_shape", text);
-  const end = json.value.certificate_end_date;
-  if (end === null || end === false || end === "") {
-    return { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
-  }
-  const expiresAt = typeof end === "string" ? parseBoxDate(end) : void 0;
-  if (expiresAt === void 0) return unreadable("wrong_shape", text);
-  return { kind: "report", generation: "19", certificate: { kind: "valid", expiresAt } };
-}
-function parseHello(text) {
-  if (typeof text !== "string" || text.length === 0) return unreadable("empty", text);
-  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
-  return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
-}
-function readDetails(ok, details) {
-  const text = details.slice(0, MAX_DETAIL_CHARS);
-  const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());
-  if (valid) {
-    if (valid[1].replace(/^\*\./, "") === TEMPORARY_CN) return { kind: "missing" };
-    const renewalAt = parseBoxDate(valid[2]);
-    return {
-      kind: "valid",
-      subject: valid[1],
-      expiresAt: renewalAt === void 0 ? void 0 : renewalAt + RENEWAL_DAYS * DAY_MS
-    };
-  }
-  const first = /^\s*(\S+)/.exec(text)?.[1] ?? "";
-  if (ERROR_CODES.includes(first)) {
-    return readError(first, text);
-  }
-  if (ok) return { kind: "valid" };
-  return { kind: "unknown", text: shorten(text.trim() || "(empty)", 300) };
-}
-function readError(code, text) {
-  const [head, ...rest] = text.split("\n\n");
-  const detail = rest.join("\n\n").trim();
-  const error = { kind: "error", code };
-  if (code === "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS") {
-    const status = /^\s*\S+\s+(\d{3})(?!\d)/.exec(head)?.[1];
-    if (status) error.status = status;
-  }
-  if (detail && (code === "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS" || code === "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION")) {
-    error.detail = shorten(detail, 500);
-  }
-  return error;
-}
-function parseBoxDate(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text.trim()
-  );
-  if (!m) return void 0;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", zone] = m;
-  let ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
-    return void 0;
-  }
-  if (zone && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 6e4;
-  }
-  return ms;
-}
-function readJson(text) {
-  if (typeof text !== "string" || text.trim().length === 0) return unreadable("empty", text);
-  if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return unreadable("not_json", text);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return unreadable("wrong_shape", text);
-  return { value };
-}
-function unreadable(reason, text) {
-  const raw = typeof text === "string" ? text : "";
-  if (/\\u/i.test(raw)) return { kind: "unreadable", reason, excerpt: "" };
-  return { kind: "unreadable", reason, excerpt: shorten(maskSecrets(raw.slice(0, 200)), 120) };
-}
-function maskSecrets(text) {
-  return text.replace(/("?(?:db_uuid|enterprise_code)"?\s*[:=]\s*)("[^"]*"?|[^\s,}]*)/gi, '$1"…"');
 }
 
 // static/src/store/box_status.ts
@@ -633,15 +638,7 @@ var ReportQueue = class {
     try {
       const stored = await this.send(reports);
       const at = new Map(stored.map((box) => [box.id, parseBoxDate(box.reported_at)]));
-      for (const report of reports) {
-        const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
-        this.known.set(report.id, {
-          state: report.state,
-          endDate: report.end_date ? parseBoxDate(report.end_date) : void 0,
-          error,
-          reportedAt: at.get(report.id) ?? this.net.now()
-        });
-      }
+      for (const report of reports) this.known.set(report.id, storedOf(report, at.get(report.id) ?? this.net.now()));
     } catch {
       const later = this.net.now() + RETRY_MS;
       for (const report of reports) this.retryAt.set(report.id, later);

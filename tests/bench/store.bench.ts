@@ -6,7 +6,7 @@ import { StatusStore } from "../../static/src/store/status_store";
 import { FakeClock } from "../../static/tests/helpers/fake_clock";
 import { BODY_19_OK, FakeNetwork } from "../../static/tests/helpers/fake_network";
 import { makeHarness, boxName } from "../../static/tests/helpers/store_harness";
-import { REFRESH_MS } from "../../static/src/core/stored_report";
+import { REFRESH_MS, serverDate } from "../../static/src/core/stored_report";
 import type { OutgoingReport } from "../../static/src/core/stored_report";
 
 const LATENCY = 50;
@@ -108,8 +108,7 @@ async function reportCost(boxes: number, browsers: number, hours: number): Promi
                 stored.set(report.id, { facts, at: now });
                 writes.set(report.id, (writes.get(report.id) ?? 0) + 1);
             }
-            const at = new Date(stored.get(report.id)!.at).toISOString().slice(0, 19).replace("T", " ");
-            return { id: report.id, reported_at: at };
+            return { id: report.id, reported_at: serverDate(stored.get(report.id)!.at) };
         });
     };
     const stores = Array.from({ length: browsers }, (_, b) => makeHarness({}, { clock, network, tabId: `browser-${b}`, report: send }).store);

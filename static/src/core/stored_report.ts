@@ -6,6 +6,7 @@
 import type { CatalogKey } from "./catalog";
 import { DAY_MS, RENEWAL_DAYS } from "./days";
 import { ERROR_CODES } from "./observations";
+import { parseBoxDate } from "./parsers";
 import type { CertificateReport, ErrorCode } from "./observations";
 
 export type StoredState = "ok" | "renewal_due" | "expired" | "error" | "no_valid";
@@ -57,9 +58,18 @@ export function outgoingReport(id: number, certificate: CertificateReport, now: 
 /** Whether the database must hear this report: it says something new, or its copy is 12 h old. */
 export function needsReport(report: OutgoingReport, stored: StoredReport | undefined, now: number): boolean {
     if (!stored || stored.reportedAt === undefined || now - stored.reportedAt >= REFRESH_MS) return true;
-    const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
     const end = stored.endDate === undefined ? undefined : serverDate(stored.endDate);
-    return report.state !== stored.state || report.end_date !== end || error !== stored.error;
+    return report.state !== stored.state || report.end_date !== end || errorText(report) !== stored.error;
+}
+
+/** What the database keeps once it took a report, as the stored fields read. */
+export function storedOf(report: OutgoingReport, reportedAt: number): StoredReport {
+    return { state: report.state, endDate: report.end_date ? parseBoxDate(report.end_date) : undefined, error: errorText(report), reportedAt };
+}
+
+/** `https_certificate_error`: the code, and its 3-digit status after a space. */
+function errorText(report: OutgoingReport): string | undefined {
+    return report.error && (report.status ? `${report.error} ${report.status}` : report.error);
 }
 
 /** The catalog state a stored report reads as today: its end date counts, not the stored word. */

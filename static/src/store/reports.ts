@@ -5,7 +5,7 @@
  * box's row at most two writes a day.
  */
 import type { ParsedAnswer } from "../core/observations";
-import { needsReport, outgoingReport } from "../core/stored_report";
+import { needsReport, outgoingReport, storedOf } from "../core/stored_report";
 import type { OutgoingReport, StoredReport } from "../core/stored_report";
 import { parseBoxDate } from "../core/parsers";
 import { storedReportOf } from "./box_status";
@@ -50,15 +50,7 @@ export class ReportQueue {
         try {
             const stored = await this.send!(reports);
             const at = new Map(stored.map((box) => [box.id, parseBoxDate(box.reported_at)]));
-            for (const report of reports) {
-                const error = report.error && (report.status ? `${report.error} ${report.status}` : report.error);
-                this.known.set(report.id, {
-                    state: report.state,
-                    endDate: report.end_date ? parseBoxDate(report.end_date) : undefined,
-                    error,
-                    reportedAt: at.get(report.id) ?? this.net.now(),
-                });
-            }
+            for (const report of reports) this.known.set(report.id, storedOf(report, at.get(report.id) ?? this.net.now()));
         } catch {
             // Refused or unreachable: the verdicts on screen do not depend on it. Try again later,
             // not at every probe.

@@ -1,4 +1,6 @@
+import { serverDate } from "../../src/core/stored_report";
 import type { OutgoingReport } from "../../src/core/stored_report";
+import type { BoxStatus } from "../../src/store/box_status";
 import { BATCH_MS, RETRY_MS } from "../../src/store/reports";
 import { BODY_19_OK } from "../helpers/fake_network";
 import { boxName, makeHarness } from "../helpers/store_harness";
@@ -12,21 +14,29 @@ function fakeDatabase(now: () => number) {
     const send = async (reports: OutgoingReport[]) => {
         calls.push(JSON.parse(JSON.stringify(reports)));
         if (refuse) throw new Error("ValidationError");
-        const at = new Date(now()).toISOString().slice(0, 19).replace("T", " ");
+        const at = serverDate(now());
         return reports.map((report) => ({ id: report.id, reported_at: at }));
     };
     return { calls, send, refuse: (value: boolean) => (refuse = value) };
 }
 
+/** A store that reports to a fake database on its own clock. */
+function reportingStore() {
+    const db = fakeDatabase(() => h.clock.now());
+    const h = makeHarness({}, { report: db.send });
+    return { h, db };
+}
+
+/** Box `n` (id n + 1) answers a 19.0 OK report, and the store watches it. */
+function watchOkBox(h: ReturnType<typeof makeHarness>, n: number, extra: object = {}, listener: (status: BoxStatus) => void = () => undefined) {
+    h.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
+    h.store.subscribe({ id: n + 1, ip: boxName(n), version: "25.04", ...extra }, listener);
+}
+
 QUnit.module("iot_https_certificate/store/reports", () => {
     QUnit.test("what boxes say goes to the database in one batched call, without their secrets", async (assert) => {
-        const clock = { now: () => h.clock.now() };
-        const db = fakeDatabase(clock.now);
-        const h = makeHarness({}, { report: db.send });
-        for (let n = 0; n < 3; n++) {
-            h.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK });
-            h.store.subscribe({ id: n + 1, ip: boxName(n), version: "25.04" }, () => undefined);
-        }
+        const { h, db } = reportingStore();
+        for (let n = 0; n < 3; n++) watchOkBox(h, n);
         await h.clock.advance(1000);
         assert.strictEqual(db.calls.length, 0, "batched: nothing sent yet");
         await h.clock.advance(BATCH_MS);
@@ -37,10 +47,8 @@ QUnit.module("iot_https_certificate/store/reports", () => {
     });
 
     QUnit.test("nothing new: no call until the stored copy is 12 hours old", async (assert) => {
-        const db = fakeDatabase(() => h.clock.now());
-        const h = makeHarness({}, { report: db.send });
-        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
-        h.store.subscribe({ id: 1, ip: boxName(0), version: "25.04" }, () => undefined);
+        const { h, db } = reportingStore();
+        watchOkBox(h, 0);
         await h.clock.advance(BATCH_MS + 1000);
         assert.strictEqual(db.calls.length, 1);
         await h.clock.advance(11 * HOUR);
@@ -51,11 +59,8 @@ QUnit.module("iot_https_certificate/store/reports", () => {
     });
 
     QUnit.test("a box the database already knows is not reported again; a change is", async (assert) => {
-        const db = fakeDatabase(() => h.clock.now());
-        const h = makeHarness({}, { report: db.send });
-        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
-        const stored = { state: "ok", endDate: "2027-02-01 00:00:00", error: false, reportedAt: "2026-11-26 11:00:00" };
-        h.store.subscribe({ id: 1, ip: boxName(0), version: "25.04", stored }, () => undefined);
+        const { h, db } = reportingStore();
+        watchOkBox(h, 0, { stored: { state: "ok", endDate: "2027-02-01 00:00:00", error: false, reportedAt: "2026-11-26 11:00:00" } });
         await h.clock.advance(BATCH_MS + 1000);
         assert.strictEqual(db.calls.length, 0, "the record already says so, an hour ago");
         h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: "2027-05-01 00:00:00" }) });
@@ -66,12 +71,10 @@ QUnit.module("iot_https_certificate/store/reports", () => {
     });
 
     QUnit.test("a refused call is not retried at every probe, but an hour later", async (assert) => {
-        const db = fakeDatabase(() => h.clock.now());
+        const { h, db } = reportingStore();
         db.refuse(true);
-        const h = makeHarness({}, { report: db.send });
-        h.network.hosts.set(boxName(0), { kind: "box", generation: "19", body: BODY_19_OK });
         const seen: string[] = [];
-        h.store.subscribe({ id: 1, ip: boxName(0), version: "25.04" }, (status) => seen.push(status.verdict.key));
+        watchOkBox(h, 0, {}, (status) => seen.push(status.verdict.key));
         await h.clock.advance(BATCH_MS + 1000);
         assert.strictEqual(db.calls.length, 1);
         assert.strictEqual(seen.at(-1), "ok", "the verdict on screen does not depend on the database");
@@ -84,8 +87,7 @@ QUnit.module("iot_https_certificate/store/reports", () => {
     });
 
     QUnit.test("what one browser sees of its path is never reported", async (assert) => {
-        const db = fakeDatabase(() => h.clock.now());
-        const h = makeHarness({}, { report: db.send });
+        const { h, db } = reportingStore();
         // A DNS issue: the LAN address answers, the name does not resolve.
         h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
         h.store.subscribe({ id: 1, ip: boxName(0), version: "25.04" }, () => undefined);
