@@ -1,5 +1,6 @@
 // The states a simulated box can be put in. Each says what the box software reports, which
-// certificate its HTTPS port serves, and how the network treats it.
+// certificate its HTTPS port serves, and how the network treats it. Where the demo shows a
+// state no real box produces, its entry says so (`staged`).
 const DAY = 86_400_000;
 /** A date as the box and the server print it: "2027-02-01 00:00:00", UTC. */
 export const at = (ms) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
@@ -20,13 +21,24 @@ export const STATES = {
     },
     request_status: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable") },
     no_result: { title: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", ...error18("ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT") },
-    no_valid_19: { title: "No valid certificate (19, no end date)", generation: "19" },
+    // A 19 box says `null` with 10 days or fewer left: over a name this browser trusts, that is a
+    // renewal that failed.
+    no_valid_19: { title: "Renewal failed (19, no end date)", generation: "19", expiresIn: 6 * DAY },
+    // The image's own self-signed certificate (no SAN): browsers refuse it, the box says `null`.
+    temporary_19: { title: "Temporary certificate (19)", generation: "19", tls: "temporary" },
     renewal_overdue: { title: "Renewal overdue (5 days left)", generation: "18", expiresIn: 5 * DAY },
-    expired: { title: "Expired certificate", generation: "19", expiresIn: -3 * DAY },
+    // The database remembers the end date the box reported before its last 10 days.
+    expired: { title: "Expired certificate", generation: "19", expiresIn: -3 * DAY, storedEnd: true },
+    // The box's nginx is up, Odoo on the box is not: its 502 page on every path, without CORS,
+    // and nothing on <ip>:8069, where Odoo listens itself.
+    odoo_down: { title: "Odoo down behind the box's web server", generation: "19", expiresIn: 60 * DAY, odooDown: true },
+    // A 17.0/18.0 box asks odoo.com inside its status route, without a time limit.
+    status_hangs: { title: "Status route hangs (stuck asking odoo.com)", generation: "18", expiresIn: 60 * DAY, statusHangs: true },
     wrong_name: { title: "Certificate for another name", generation: "19", expiresIn: 60 * DAY, tls: "wrong_name" },
     untrusted: { title: "Untrusted issuer", generation: "19", expiresIn: 60 * DAY, tls: "untrusted" },
     no_certificate: { title: "No certificate yet (plain IP)", generation: "18", plainIp: true, report: { is_certificate_ok: true, certificate_details: "Your certificate OdooTempIoTBoxCertificate is valid until 2030-01-01 00:00:00" } },
     dns_issue: { title: "DNS issue (name does not resolve)", generation: "19", expiresIn: 60 * DAY, dns: "fail" },
+    // staged: a real box answers in milliseconds or hangs; this one is slow on purpose.
     slow: { title: "Slow answer (3 s)", generation: "19", expiresIn: 60 * DAY, delayMs: 3000 },
     silent: { title: "No answer", generation: "19", silent: true },
     refused: { title: "Connection refused", generation: "19", refused: true },
@@ -43,7 +55,8 @@ export function statusBody(state, label, now = Date.now()) {
     if (state.raw) return state.raw;
     const secrets = { db_uuid: "3f1c5e0e-demo-uuid", enterprise_code: "M0000DEMOSECRET" };
     if (state.generation === "19") {
-        const end = state.expiresIn === undefined ? null : at(now + state.expiresIn);
+        // As the real box: no date when none is valid, or 10 days or fewer are left.
+        const end = state.expiresIn === undefined || state.expiresIn <= 10 * DAY ? null : at(now + state.expiresIn);
         return JSON.stringify({ ...secrets, hostname: "iotbox", certificate_end_date: end });
     }
     const report = state.report ?? { is_certificate_ok: true, certificate_details: validUntil18(now + state.expiresIn) };

@@ -6,25 +6,33 @@
 // `<a-b-c-d>.<label>.odoo-iot.com` maps to (Chromium's --host-resolver-rules, or the demo relay).
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { makeCa, makeLeaf } from "./ca.mjs";
-import { STATES, statusBody } from "./box_states.mjs";
+import { makeCa, makeLeaf, makeSelfSigned } from "./ca.mjs";
+import { STATES, at, statusBody } from "./box_states.mjs";
 
 const ROUTES = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data" };
 const DAY = 86_400_000;
+/** The box image's nginx page when Odoo on the box is down (the words, not its file). */
+const PAGE_502 = "<!DOCTYPE html><html><head><title>IoT Box is down</title></head><body><h1>Your IoT Box is starting or restarting</h1></body></html>";
 
-function handler(box) {
+function handler(box, { front = false } = {}) {
     return (req, res) => {
         box.hits++;
         const state = box.state;
         if (state.silent) return; // accepts the connection, never answers
+        if (front && state.odooDown) {
+            res.writeHead(502, { "content-type": "text/html" }); // nginx adds no CORS header
+            return res.end(PAGE_502);
+        }
         const answer = () => {
             const path = new URL(req.url, "http://box").pathname;
             if (path === "/hw_proxy/hello") {
-                res.writeHead(200, { "content-type": "text/plain", "access-control-allow-origin": "*" });
+                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
                 return res.end("ping");
             }
             if (path === ROUTES[state.generation]) {
-                res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+                if (state.statusHangs) return; // the box waits on odoo.com
+                // Real boxes send JSON text as text/html.
+                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
                 return res.end(statusBody(state, box.label));
             }
             res.writeHead(404, { "content-type": "text/html" }); // Odoo's 404 has no CORS header
@@ -85,18 +93,26 @@ async function startBoxes({ states, label, octet, ca, stranger }) {
         };
         const expiry = Date.now() + (state.expiresIn ?? 60 * DAY);
         const names = state.tls === "wrong_name" ? [`*.another.odoo-iot.com`] : [`*.${label}.odoo-iot.com`];
-        const leaf = await makeLeaf(state.tls === "untrusted" ? stranger : ca, names, {
-            from: Math.min(Date.now() - DAY, expiry - 90 * DAY),
-            until: expiry,
-        });
+        if (state.storedEnd) {
+            // What a browser stored while the box still reported its end date.
+            Object.assign(box.record, { https_certificate_state: "renewal_due", https_certificate_end_date: at(expiry), https_certificate_error: false, https_certificate_reported_at: at(expiry - 11 * DAY) });
+        }
+        const leaf = state.tls === "temporary"
+            ? await makeSelfSigned("OdooTempIoTBoxCertificate")
+            : await makeLeaf(state.tls === "untrusted" ? stranger : ca, names, {
+                from: Math.min(Date.now() - DAY, expiry - 90 * DAY),
+                until: expiry,
+            });
         if (!state.refused) {
-            const https = createHttpsServer({ cert: leaf.cert, key: leaf.key }, handler(box));
+            // 443 is the box's nginx (the front); 8069 is Odoo on the box itself.
+            const https = createHttpsServer({ cert: leaf.cert, key: leaf.key }, handler(box, { front: true }));
             const http = createHttpServer(handler(box));
             for (const server of [https, http]) server.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
             servers.push(https, http);
             try {
                 box.tlsPort = await listen(https, 0, "127.0.0.1");
                 await listen(http, 8069, lanIp);
+                if (state.odooDown) http.close(); // nothing listens where Odoo would
             } catch (error) {
                 await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve()))));
                 throw error;

@@ -32,6 +32,15 @@ export async function makeCa(commonName) {
     return { keys, cert, pem: cert.toString("pem") };
 }
 
+/**
+ * A self-signed certificate without SAN, as the box image's temporary
+ * `OdooTempIoTBoxCertificate` is: no browser trusts it for any name.
+ */
+export async function makeSelfSigned(commonName) {
+    const ca = await makeCa(commonName);
+    return { cert: ca.pem, key: await keyPem(ca.keys.privateKey) };
+}
+
 /** A server certificate for `names` (DNS names or IPv4 literals), valid from `from` to `until`. */
 export async function makeLeaf(ca, names, { from = Date.now() - DAY, until = Date.now() + 90 * DAY } = {}) {
     const keys = await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"]);

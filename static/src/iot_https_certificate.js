@@ -258,6 +258,19 @@ function diagnose(address, obs, now, database = {}) {
   const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report), ...obs.name?.kind === "answered" ? { nameAnswered: true } : {} };
   const report = obs.report?.kind === "report" ? obs.report : void 0;
   const certificate = report?.certificate;
+  const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
+  const validUntil = reportedEnd ?? database.endDate;
+  const validity = validUntil === void 0 ? {} : { validUntil, endFromDatabase: reportedEnd === void 0 };
+  const subject = certificate?.kind === "valid" ? certificate.subject : void 0;
+  const dated = { ...base, ...validity, ...subject ? { subject } : {} };
+  const knownEnd = reportedEnd ?? latest(database.endDate, database.stored?.endDate);
+  const knownValidity = knownEnd === void 0 ? {} : { validUntil: knownEnd, endFromDatabase: reportedEnd === void 0 };
+  const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
+  const nameFailed = obs.name !== void 0 && obs.name.kind !== "answered";
+  if (nameFailed && boxAnswered && !(obs.report?.kind === "unreadable" && !obs.nameHttp)) {
+    const expired = knownEnd !== void 0 && knownEnd <= now;
+    return nameVerdict(obs, { ...dated, ...expired ? knownValidity : {}, ...boxReportOf(certificate) }, expired);
+  }
   if (certificate?.kind === "error") {
     const { code, status, detail } = certificate;
     return { ...base, key: code, code, status, detail, rule: "box_code" };
@@ -265,17 +278,20 @@ function diagnose(address, obs, now, database = {}) {
   if (certificate?.kind === "unknown") {
     return { ...base, key: "unknown_code", code: certificate.text, rule: "box_unknown_text" };
   }
-  const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
-  const validUntil = reportedEnd ?? database.endDate;
-  const validity = validUntil === void 0 ? {} : { validUntil, endFromDatabase: reportedEnd === void 0 };
-  const subject = certificate?.kind === "valid" ? certificate.subject : void 0;
-  const dated = { ...base, ...validity, ...subject ? { subject } : {} };
+  if (!report && obs.report?.kind !== "unreadable" && obs.statusRoute) {
+    if (obs.statusRoute === "silent") return { ...dated, key: "box_odoo_down", rule: "box_silent" };
+    if (obs.statusRoute === "timeout") return { ...dated, key: "status_hanging", rule: "status_timeout" };
+    return { ...dated, key: "status_failing", rule: "status_failed" };
+  }
   if (validUntil !== void 0 && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
   if (validUntil !== void 0 && validUntil - now < RENEWAL_DAYS * DAY_MS) {
     return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
   }
-  if (certificate?.kind === "no_valid") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
-  const boxAnswered = obs.lan?.kind === "answered" || obs.report !== void 0;
+  if (certificate?.kind === "no_valid") {
+    if (obs.name?.kind !== "answered") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
+    const inRenewal = knownEnd !== void 0 && knownEnd > now && knownEnd - now < RENEWAL_DAYS * DAY_MS;
+    return { ...base, ...inRenewal ? knownValidity : {}, key: "renewal_overdue", rule: "box_no_valid_trusted" };
+  }
   if (address.kind === "plain_ip" || certificate?.kind === "missing") {
     if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated, database, now);
     return { ...dated, key: "no_certificate", rule: "no_certificate" };
@@ -284,14 +300,27 @@ function diagnose(address, obs, now, database = {}) {
     return unreadableVerdict(obs.report, dated);
   }
   if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: "name_answered" };
-  if (boxAnswered) {
-    if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: "name_refused" };
-    if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") {
-      return { ...dated, key: "dns_issue", rule: "name_unresolved" };
-    }
-    return { ...dated, key: "https_blocked", rule: "name_untestable" };
-  }
   return notAnswering(obs, dated, database, now);
+}
+function nameVerdict(obs, dated, expired) {
+  if (obs.nameHttp?.kind === "answered") return { ...dated, key: expired ? "expired" : "certificate_rejected", rule: "name_refused" };
+  if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") return { ...dated, key: "dns_issue", rule: "name_unresolved" };
+  return { ...dated, key: "https_blocked", rule: "name_untestable" };
+}
+function boxReportOf(certificate) {
+  if (!certificate) return {};
+  switch (certificate.kind) {
+    case "error":
+      return { boxReport: { key: certificate.code, code: certificate.code, ...certificate.status ? { status: certificate.status } : {} }, ...certificate.detail ? { detail: certificate.detail } : {} };
+    case "unknown":
+      return { boxReport: { key: "unknown_code", code: certificate.text } };
+    case "no_valid":
+      return { boxReport: { key: "no_valid_certificate" } };
+    case "missing":
+      return { boxReport: { key: "no_certificate" } };
+    default:
+      return { boxReport: { key: "ok" } };
+  }
 }
 function notAnswering(obs, dated, database, now) {
   const { stored } = database;
@@ -334,9 +363,12 @@ function settle({ shown, pending, next, urgent }) {
 
 // static/src/core/generation.ts
 var GENERATIONS = ["19", "18", "legacy"];
+var SERIES = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/;
 function readVersionHint(value) {
   if (typeof value !== "string") return void 0;
-  const match = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/.exec(value.trim());
+  const text = value.trim();
+  const dash = text.indexOf("-");
+  const match = SERIES.exec(text) ?? (dash > 0 ? SERIES.exec(text.slice(dash + 1)) : null);
   if (!match) return void 0;
   return match[1] ? { major: Number(match[1]), minor: Number(match[2]) } : { major: Number(match[3]), minor: 0 };
 }
@@ -349,11 +381,18 @@ function readServerVersion(info) {
 function generationOfVersion(hint) {
   const { major, minor } = hint;
   if (major >= 19 || major === 18 && minor >= 4) return "19";
-  return major === 18 ? "18" : "legacy";
+  return major >= 17 ? "18" : "legacy";
+}
+function seriesOf(database, versionHint) {
+  return readVersionHint(versionHint) ?? database;
 }
 function likelyGeneration(known, database, versionHint) {
-  const series = database ?? readVersionHint(versionHint);
+  const series = seriesOf(database, versionHint);
   return known ?? (series && generationOfVersion(series));
+}
+function expectedGeneration(known, versionHint) {
+  const series = readVersionHint(versionHint);
+  return known ?? (series && series.major >= 18 ? generationOfVersion(series) : void 0);
 }
 function generationOrder(known, database, versionHint) {
   const first = likelyGeneration(known, database, versionHint);
@@ -545,33 +584,49 @@ var ENDPOINTS = {
   "18": { path: "hw_posbox_homepage/data", parse: parseHomepageData },
   legacy: { path: "hw_proxy/hello", parse: parseHello }
 };
+var HELLO_AFTER_TIMEOUT_MS = 2e3;
 async function probeBox(net, target) {
   const { address } = target;
   let aborted = false;
-  const send = async (url, mode) => {
-    const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
+  const send = async (url, mode, timeoutMs = target.timeoutMs) => {
+    const result = await net.limit(() => request(net, url, { mode, timeoutMs, signal: target.signal }));
     if (result.kind === "aborted") aborted = true;
     return result;
   };
   const observations = { pageProtocol: net.pageProtocol(), checkedAt: 0 };
   let generation;
   const settled = () => observations.report?.kind === "report" || observations.report?.kind === "alive" && target.known === "legacy";
+  const pinged = (result) => result.kind === "answered" && result.ok && observations.report?.kind === "alive";
   const ask = async (base) => {
     const [first, ...rest] = target.order;
     const tried = await askEndpoint(base, first);
-    if (settled() || tried.kind === "timeout" || tried.kind === "aborted") return tried;
-    const helloAnswered = first === "legacy" && tried.kind === "answered" && tried.ok;
-    const hello = helloAnswered ? tried : await send(`${base}hw_proxy/hello`, "no-cors");
-    if (hello.kind !== "answered") return hello;
+    if (settled() || tried.kind === "aborted") return tried;
+    if (tried.kind === "timeout") {
+      if (first === "legacy") return tried;
+      const hello2 = await askEndpoint(base, "legacy", HELLO_AFTER_TIMEOUT_MS);
+      if (!pinged(hello2)) return tried;
+      observations.statusRoute = "timeout";
+      return hello2;
+    }
+    const hello = first === "legacy" ? tried : await askEndpoint(base, "legacy");
+    if (!(hello.kind === "answered" && hello.ok)) {
+      if (hello.kind === "timeout" || hello.kind === "aborted") return hello;
+      const raw = await send(`${base}hw_proxy/hello`, "no-cors");
+      if (raw.kind === "answered") observations.statusRoute = "silent";
+      return raw;
+    }
     for (const candidate of rest) {
-      if (aborted) break;
+      if (aborted || candidate === "legacy") continue;
       await askEndpoint(base, candidate);
       if (observations.report?.kind === "report") break;
     }
+    if (observations.report?.kind === "alive" && target.expected !== void 0 && target.expected !== "legacy") {
+      observations.statusRoute = "failed";
+    }
     return hello;
   };
-  const askEndpoint = async (base, candidate) => {
-    const result = await send(base + ENDPOINTS[candidate].path, "cors");
+  const askEndpoint = async (base, candidate, timeoutMs = target.timeoutMs) => {
+    const result = await send(base + ENDPOINTS[candidate].path, "cors", timeoutMs);
     if (result.kind === "answered" && result.ok) {
       const parsed = result.tooLarge ? { kind: "unreadable", reason: "too_large", excerpt: "" } : ENDPOINTS[candidate].parse(result.text);
       if (parsed.kind === "unreadable") {
@@ -808,6 +863,7 @@ var StatusStore = class {
         address: entry.address,
         order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
         known: entry.generation,
+        expected: expectedGeneration(entry.generation, entry.record.version),
         timeoutMs: this.options.timeoutMs,
         signal
       }
@@ -999,6 +1055,8 @@ function buildCatalog() {
   const eligible = _t("Check that the database is eligible (see the checklist).");
   const checklistHolds = _t("Make sure every point of the eligibility checklist holds.");
   const restartFirst = _t("Restart the box: it asks odoo.com for a certificate when it starts.");
+  const reachOdooCom = _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN.");
+  const restartThenCheck = _t("Then restart the box and press Check now.");
   const entries = {};
   const add = (key, entry) => {
     entries[key] = { key, ...entry };
@@ -1056,7 +1114,7 @@ function buildCatalog() {
     cause: _t("The box reports no end date. It has no certificate, only the temporary one of a fresh image, or fewer than 10 days left, when it must renew."),
     steps: [
       restartFirst,
-      _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN."),
+      reachOdooCom,
       checklistHolds
     ],
     severity: "warning",
@@ -1163,6 +1221,42 @@ function buildCatalog() {
     severity: "secondary",
     anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting }
   });
+  add("box_odoo_down", {
+    label: _t("Box not answering"),
+    title: _t("The box's HTTPS name works, but Odoo on the box does not answer."),
+    cause: _t("The box's web server accepted the secure connection and answered in Odoo's place, with an error page: Odoo on the box is stopped, still starting, or has crashed."),
+    steps: [
+      _t("Wait a minute, then press Check now: the box may be starting."),
+      _t("If it stays like this, unplug the box for a few seconds and plug it in again."),
+      _t("If it still does not answer, open the box's logs from its home page or flash it with a recent image.")
+    ],
+    severity: "danger",
+    anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting }
+  });
+  add("status_hanging", {
+    label: _t("Box stuck"),
+    title: _t("The box answers, but its status page does not: it may be stuck asking odoo.com for a certificate."),
+    cause: _t("The box checks its certificate while it builds its status page, and it waits for odoo.com without a time limit. A firewall, proxy or VPN that silently drops its traffic keeps it waiting."),
+    steps: [
+      reachOdooCom,
+      withAdmin,
+      restartThenCheck
+    ],
+    severity: "warning",
+    anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.notReachable }
+  });
+  add("status_failing", {
+    label: _t("Status page fails"),
+    title: _t("The box answers, but its status page fails."),
+    cause: _t("The box's Odoo is running, but the page that reports its certificate answered with an error instead of a report. Odoo.com may have sent an answer the box cannot read."),
+    steps: [
+      _t("Open the box home page: it shows the error, and its logs tell more."),
+      restartThenCheck,
+      _t("If it persists, update the box to a recent image.")
+    ],
+    severity: "danger",
+    anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting }
+  });
   add("unreadable_answer", {
     label: _t("Unreadable answer"),
     title: _t("The box answered something that is not a status report."),
@@ -1206,10 +1300,10 @@ function stepsFor(entry, generation) {
   return entry.retryFirst && generation === "19" ? [getCatalog().restartFirst, ...entry.steps.slice(1)] : entry.steps;
 }
 function docVersionOf(generation, database, versionHint) {
-  const likely = likelyGeneration(generation, database, versionHint);
-  if (likely === "19") return "19.0";
-  if (likely === "18") return "18.0";
-  return (database ?? readVersionHint(versionHint))?.major === 16 ? "16.0" : "17.0";
+  const series = seriesOf(database, versionHint);
+  if (generation === "19" || series && generationOfVersion(series) === "19") return "19.0";
+  if (series) return series.major <= 16 ? "16.0" : series.major === 17 ? "17.0" : "18.0";
+  return generation === "18" ? "18.0" : "17.0";
 }
 
 // static/src/odoo/widgets.ts
@@ -1288,12 +1382,16 @@ function supportDetails(status, entry, identity, at, expiry) {
   if (verdict.code) lines.push(`Code: ${verdict.code}${verdict.status ? ` ${verdict.status}` : ""}`);
   if (verdict.detail) lines.push(`Detail: ${verdict.detail}`);
   if (verdict.validUntil !== void 0) lines.push(`Valid until: ${new Date(verdict.validUntil).toISOString()} (${expiry})`);
+  if (verdict.boxReport) {
+    const { key, code, status: status2 } = verdict.boxReport;
+    lines.push(`The box reports: ${code ? `${code}${status2 ? ` ${status2}` : ""}` : key}`);
+  }
   if (verdict.stored) {
     const at2 = verdict.stored.reportedAt === void 0 ? "-" : new Date(verdict.stored.reportedAt).toISOString();
     const { key, code, status: status2 } = verdict.stored;
     lines.push(`Stored report: ${code ? `${code}${status2 ? ` ${status2}` : ""}` : key}, reported ${at2}`);
   }
-  if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/17.0" : verdict.generation}`);
+  if (verdict.generation) lines.push(`Box software: ${verdict.generation === "legacy" ? "16.0/early 17.0 (hello only)" : verdict.generation === "18" ? "17.0-18.x (hw_posbox_homepage)" : "19 (iot_drivers)"}`);
   lines.push(`Checked: ${at}`);
   return lines.join("\n");
 }
@@ -1330,8 +1428,19 @@ var CertificatePanel = class extends Component {
    */
   get rejectedValidity() {
     const { verdict } = this.props.status;
-    if (verdict.key !== "certificate_rejected" || verdict.validUntil === void 0) return "";
+    if (verdict.key !== "certificate_rejected" || verdict.validUntil === void 0 || verdict.endFromDatabase) return "";
     return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
+  }
+  /**
+   * What the box itself reports on its IP address when this browser's evidence about the name
+   * decided the verdict: "On its IP address, the box itself reports: No valid certificate."
+   */
+  get boxReport() {
+    const said = this.props.status.verdict.boxReport;
+    if (!said || said.key === "ok") return "";
+    const code = said.code && said.key !== "unknown_code" ? ` (${said.code}${said.status ? ` ${said.status}` : ""})` : "";
+    const text = said.key === "unknown_code" ? `${getCatalog().entries.unknown_code.label}: ${said.code ?? ""}` : getCatalog().entries[said.key].label + code;
+    return _t("On its IP address, the box itself reports: %s.").replace("%s", text);
   }
   /** Why the HTTPS name does not work from this browser, under the address; empty when it does. */
   get nameProblem() {

@@ -344,6 +344,9 @@ QUnit.module("iot_https_certificate/core/catalog", () => {
       "https_blocked",
       "local_network_permission",
       "unreachable",
+      "box_odoo_down",
+      "status_hanging",
+      "status_failing",
       "unreadable_answer",
       "invalid_address"
     ];
@@ -418,6 +421,12 @@ QUnit.module("iot_https_certificate/core/versions", () => {
   QUnit.test("image versions are not Odoo series: 23.11 is a 2023 image, never 19.0+", (assert) => {
     assert.deepEqual(readVersionHint("saas-18.4"), { major: 18, minor: 4 });
     assert.deepEqual(readVersionHint(" 17.0-20240101 "), { major: 17, minor: 0 });
+    assert.deepEqual(readVersionHint("L24.10-17.0#1a2b3c4"), { major: 17, minor: 0 }, "the box's own <letter><image>-<series>#<commit>");
+    assert.deepEqual(readVersionHint("Ttest-19.0"), { major: 19, minor: 0 });
+    assert.deepEqual(readVersionHint("L25.04-saas~18.3"), { major: 18, minor: 3 });
+    assert.deepEqual(readVersionHint("W23.11-17.0-20240101"), { major: 17, minor: 0 }, "the Windows build suffix");
+    assert.strictEqual(readVersionHint("L24.10-beta"), void 0);
+    assert.strictEqual(docVersionOf(void 0, { major: 19, minor: 0 }, "L24.10-17.0#1a2b"), "17.0", "the box's series, not the database's");
     for (const image of ["23.11", "24.01", "24.10", "L24.10", "W23_11", "image"]) {
       assert.strictEqual(readVersionHint(image), void 0, image);
     }
@@ -432,7 +441,9 @@ QUnit.module("iot_https_certificate/core/versions", () => {
   });
   QUnit.test("generations are tried: the known one, the database's, then newest first", (assert) => {
     assert.deepEqual(generationOrder(void 0, void 0, void 0), ["19", "18", "legacy"]);
-    assert.deepEqual(generationOrder(void 0, v17, "23.11"), ["legacy", "19", "18"]);
+    assert.deepEqual(generationOrder(void 0, v17, "23.11"), ["18", "19", "legacy"], "a current 17.0 box has the 18.0-style status route");
+    assert.deepEqual(generationOrder(void 0, v19, "L24.10-17.0#1a2b3c4"), ["18", "19", "legacy"], "the box's own series comes first");
+    assert.deepEqual(generationOrder(void 0, v17, "Ttest-19.0"), ["19", "18", "legacy"]);
     assert.deepEqual(generationOrder(void 0, v18, "24.10"), ["18", "19", "legacy"]);
     assert.deepEqual(generationOrder(void 0, void 0, "saas-18.4"), ["19", "18", "legacy"]);
     assert.deepEqual(generationOrder(void 0, void 0, "24.10"), ["19", "18", "legacy"], "an image version hints nothing");
@@ -508,7 +519,7 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
     assert.strictEqual(verdict.rule, "box_unknown_text");
   });
   QUnit.test("end_passed: a passed end date is expired, from the box or from the database", (assert) => {
-    const fromBox = diagnose(named, obs({ name: failed, lan: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
+    const fromBox = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
     assert.deepEqual([fromBox.key, fromBox.rule], ["expired", "end_passed"]);
     const fromDb = diagnose(named, obs({ name: failed }), NOW, { endDate: NOW - 1 });
     assert.deepEqual([fromDb.key, fromDb.validUntil], ["expired", NOW - 1]);
@@ -521,10 +532,22 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
   });
   QUnit.test("box_no_valid: a 19 box without an end date has no valid certificate, not 'no certificate yet'", (assert) => {
     const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
-    const verdict = diagnose(named, obs({ name: answered, report: report19 }), NOW);
+    const verdict = diagnose(plain, obs({ lan: answered, report: report19 }), NOW);
     assert.deepEqual([verdict.key, verdict.rule, verdict.generation], ["no_valid_certificate", "box_no_valid", "19"]);
     const staleDb = diagnose(named, obs({ name: answered, report: report19 }), NOW, { endDate: NOW - DAY_MS });
     assert.strictEqual(staleDb.key, "expired", "an end date in the database that has passed says more");
+  });
+  QUnit.test("box_no_valid_trusted: no end date over an HTTPS name this browser trusts is a failed renewal, never OK", (assert) => {
+    const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
+    const bare = diagnose(named, obs({ name: answered, report: report19 }), NOW);
+    assert.deepEqual([bare.key, bare.rule, bare.validUntil], ["renewal_overdue", "box_no_valid_trusted", void 0]);
+    const stored = { state: "ok", endDate: NOW + 5 * DAY_MS, reportedAt: NOW - DAY_MS };
+    const withStored = diagnose(named, obs({ name: answered, report: report19 }), NOW, { stored });
+    assert.deepEqual([withStored.key, withStored.validUntil, withStored.endFromDatabase], ["renewal_overdue", NOW + 5 * DAY_MS, true], "the stored report's end date");
+    const fromBox = diagnose(named, obs({ name: answered, report: report19 }), NOW, { endDate: NOW + 4 * DAY_MS });
+    assert.deepEqual([fromBox.key, fromBox.validUntil], ["renewal_overdue", NOW + 4 * DAY_MS], "19.0's ssl_certificate_end_date");
+    const contradicted = diagnose(named, obs({ name: answered, report: report19 }), NOW, { stored: { ...stored, endDate: NOW + 50 * DAY_MS } });
+    assert.deepEqual([contradicted.key, contradicted.validUntil], ["renewal_overdue", void 0], "an end date the box contradicts is not shown");
   });
   QUnit.test("no_certificate: plain IP or a temporary certificate is no certificate yet", (assert) => {
     assert.strictEqual(diagnose(plain, obs({ lan: answered }), NOW).key, "no_certificate");
@@ -548,6 +571,25 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
   QUnit.test("name_refused: the name resolves over http but https fails: certificate rejected", (assert) => {
     const verdict = diagnose(named, obs({ name: failed, nameHttp: answered, lan: answered, report: report18({ kind: "valid" }) }), NOW);
     assert.deepEqual([verdict.key, verdict.rule], ["certificate_rejected", "name_refused"]);
+  });
+  QUnit.test("name_refused: this browser's evidence decides; the box's null on its IP is a detail", (assert) => {
+    const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } };
+    const seen = obs({ name: failed, nameHttp: answered, lan: answered, report: report19 });
+    const rejected = diagnose(named, seen, NOW);
+    assert.deepEqual([rejected.key, rejected.rule, rejected.boxReport], ["certificate_rejected", "name_refused", { key: "no_valid_certificate" }]);
+    const expired = diagnose(named, seen, NOW, { endDate: NOW - 2 * DAY_MS });
+    assert.deepEqual([expired.key, expired.validUntil, expired.endFromDatabase], ["expired", NOW - 2 * DAY_MS, true], "a known end date that passed");
+    const code = diagnose(named, obs({ name: failed, nameHttp: failed, lan: answered, report: report18({ kind: "error", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "x" }) }), NOW);
+    assert.deepEqual([code.key, code.boxReport, code.detail], ["dns_issue", { key: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503" }, "x"]);
+  });
+  QUnit.test("box_silent, status_timeout, status_failed: only a box that answers its status route reports", (assert) => {
+    const front = diagnose(named, obs({ name: answered, statusRoute: "silent" }), NOW, { endDate: NOW + 60 * DAY_MS });
+    assert.deepEqual([front.key, front.rule], ["box_odoo_down", "box_silent"], "a front's error page is never OK");
+    const alive = { kind: "alive", generation: "legacy" };
+    const hanging = diagnose(named, obs({ name: answered, report: alive, statusRoute: "timeout" }), NOW);
+    assert.deepEqual([hanging.key, hanging.rule], ["status_hanging", "status_timeout"], "not unreachable");
+    const failing = diagnose(named, obs({ name: answered, report: alive, statusRoute: "failed" }), NOW);
+    assert.deepEqual([failing.key, failing.rule], ["status_failing", "status_failed"]);
   });
   QUnit.test("name_unresolved: the LAN IP answers, the name does not resolve: DNS issue", (assert) => {
     const verdict = diagnose(named, obs({ name: failed, nameHttp: failed, lan: answered }), NOW);
@@ -848,6 +890,7 @@ var FakeNetwork = class {
         const onAbort = () => finish(() => reject(new DOMException("aborted", "AbortError")));
         signal?.addEventListener("abort", onAbort, { once: true });
         if (script.kind === "silent") return;
+        if (script.kind === "box" && script.status === "hangs" && this.isOwnRoute(script, url.pathname)) return;
         const latency = script.kind === "box" ? script.latencyMs ?? this.defaultLatencyMs : this.defaultLatencyMs;
         this.clock.setTimeout(() => {
           if (signal?.aborted) return;
@@ -866,10 +909,13 @@ var FakeNetwork = class {
     if (script.kind === "down" || script.kind === "silent") return void 0;
     if (script.kind === "huge") return new Response("x".repeat(script.size));
     if (opaque) return new Response(null, { status: 200 });
-    const own = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data", legacy: "" }[script.generation];
+    if (script.kind === "front") return void 0;
     if (path === "/hw_proxy/hello") return new Response("ping");
-    if (path === own) return new Response(script.body ?? "{}");
+    if (this.isOwnRoute(script, path)) return script.status === "fails" ? void 0 : new Response(script.body ?? "{}");
     return void 0;
+  }
+  isOwnRoute(script, path) {
+    return path === { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data", legacy: "" }[script.generation];
   }
   requestsTo(host) {
     return this.log.filter((line) => new URL(line.split(" ")[1]).host === host).length;
@@ -1028,7 +1074,7 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     const box = watch(h, 1, boxName(0));
     await h.clock.advance(7999);
     assert.strictEqual(box.last().checking, true);
-    await h.clock.advance(8001);
+    await h.clock.advance(12001);
     assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreachable", "timeout"]);
     assert.strictEqual(h.network.inFlight, 0, "timed-out requests are aborted");
     box.stop();
@@ -1060,7 +1106,7 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     h.network.hosts.set(name, { kind: "down" });
     await h.clock.advance(untilNextCheck() + 1e3);
     assert.strictEqual(box.last().verdict.key, "ok", "a single failure does not flip the badge");
-    assert.strictEqual(untilNextCheck(), 15e3 - 1e3 + 200, "a confirmation probe is planned 15 s after the failure");
+    assert.strictEqual(untilNextCheck(), 15e3 - 1e3 + 300, "a confirmation probe is planned 15 s after the failure");
     h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
     await h.clock.advance(untilNextCheck() + 1e3);
     assert.strictEqual(box.last().verdict.key, "ok", "the confirmation probe succeeded");
@@ -1107,7 +1153,7 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     await h.clock.advance(500);
     assert.strictEqual(old.last().verdict.key, "ok");
     assert.strictEqual(old.last().verdict.generation, "legacy");
-    assert.strictEqual(h.network.requestsTo(legacy), 3, "hello, then the 19 and 18.0 endpoints, which give nothing");
+    assert.strictEqual(h.network.requestsTo(legacy), 3, "the 17.0 status route, the hello, then the 19 endpoint, which give nothing");
     assert.strictEqual(newer.last().verdict.generation, "19");
     assert.strictEqual(newer.last().verdict.validUntil, Date.UTC(2027, 1, 1), "the 19 report, not just the ping");
     const again = h.store.checkNow(1);
@@ -1147,6 +1193,46 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     await again;
     assert.strictEqual(h.network.requestsTo(name), discovery + 1);
     box.stop();
+  });
+  QUnit.test("the box's own version names its series: L24.10-17.0 is asked at its status route first", async (assert) => {
+    const h = makeHarness({}, { databaseSeries: { major: 19, minor: 0 } });
+    const name = boxName(0);
+    h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL") });
+    const box = watch(h, 1, name, "L24.10-17.0#1a2b3c4");
+    await h.clock.advance(500);
+    assert.strictEqual(box.last().verdict.key, "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL");
+    assert.deepEqual(h.network.log, [`cors https://${name}/hw_posbox_homepage/data`], "one request, not the 19.0 database's guess");
+    box.stop();
+  });
+  QUnit.test("a front that answers while the box's Odoo is down is never OK: the box's Odoo does not answer", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(boxName(0), { kind: "front" });
+    const box = watch(h, 1, boxName(0), "Ttest-19.0");
+    await h.clock.advance(1e3);
+    assert.strictEqual(box.last().verdict.key, "box_odoo_down");
+    assert.deepEqual(h.network.log.map((line) => line.replace(/https:\/\/[^/]+/, "")), ["cors /iot_drivers/data", "cors /hw_proxy/hello", "no-cors /hw_proxy/hello"]);
+    box.stop();
+  });
+  QUnit.test("a status route that hangs while the hello answers: the box may be stuck asking odoo.com, not unreachable", async (assert) => {
+    const h = makeHarness({ timeoutMs: 8e3 });
+    h.network.hosts.set(boxName(0), { kind: "box", generation: "18", status: "hangs" });
+    const box = watch(h, 1, boxName(0), "L24.10-18.0");
+    await h.clock.advance(8200);
+    assert.strictEqual(box.last().verdict.key, "status_hanging");
+    assert.strictEqual(h.network.inFlight, 0, "the hung request was aborted");
+    box.stop();
+  });
+  QUnit.test("a box whose 18.0 version says it has a status route: that route failing is not a hello-only OK", async (assert) => {
+    const h = makeHarness();
+    h.network.hosts.set(boxName(0), { kind: "box", generation: "18", status: "fails" });
+    h.network.hosts.set(boxName(1), { kind: "box", generation: "18", status: "fails" });
+    const known = watch(h, 1, boxName(0), "L24.10-18.0#abc");
+    const unsure = watch(h, 2, boxName(1), "L24.10-17.0#abc");
+    await h.clock.advance(1e3);
+    assert.strictEqual(known.last().verdict.key, "status_failing");
+    assert.deepEqual([unsure.last().verdict.key, unsure.last().verdict.generation], ["ok", "legacy"], "early 17.0 images have no status route: a hello-only box");
+    known.stop();
+    unsure.stop();
   });
   QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
     const h = makeHarness();

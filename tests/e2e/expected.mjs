@@ -9,10 +9,17 @@ export const EXPECTED = {
     request_exception: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", label: "Error: odoo.com unreachable", code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: "Max retries exceeded" },
     request_status: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", label: "Error: odoo.com answered", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "Service Unavailable" },
     no_result: { state: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", label: "Error: not eligible", code: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", checklist: "Eligibility checklist" },
-    no_valid_19: { state: "no_valid_certificate", label: "No valid certificate", checklist: "Eligibility checklist" },
+    // A 19 box's `null` over a name this browser trusts: 10 days or fewer left, renewal failed.
+    no_valid_19: { state: "renewal_overdue", label: "Renewal overdue", checklist: "Eligibility checklist" },
+    temporary_19: { state: "certificate_rejected", label: "Certificate rejected", nameBroken: true, boxReport: "On its IP address, the box itself reports: No valid certificate." },
     // Dated badges say the day in calendar days; a run that spans midnight may count one day fewer.
     renewal_overdue: { state: "renewal_overdue", label: /^Expires in [45] days$/, expiry: /^Expires in [45] days$/ },
-    expired: { state: "expired", label: /^Expired [23] days ago$/, expiry: /^Expired [23] days ago$/, nameBroken: true, browserSaw: "net::ERR_CERT_DATE_INVALID" },
+    expired: {
+        state: "expired", label: /^Expired [23] days ago$/, expiry: /^Expired [23] days ago$/, nameBroken: true, browserSaw: "net::ERR_CERT_DATE_INVALID",
+        boxReport: "On its IP address, the box itself reports: No valid certificate.",
+    },
+    odoo_down: { state: "box_odoo_down", label: "Box not answering" },
+    status_hangs: { state: "status_hanging", label: "Box stuck" },
     wrong_name: { state: "certificate_rejected", label: "Certificate rejected", nameBroken: true, browserSaw: "net::ERR_CERT_COMMON_NAME_INVALID" },
     untrusted: { state: "certificate_rejected", label: "Certificate rejected", nameBroken: true, browserSaw: "net::ERR_CERT_AUTHORITY_INVALID" },
     no_certificate: { state: "no_certificate", label: "No certificate yet", link: false, checklist: "Eligibility checklist" },

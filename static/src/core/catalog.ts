@@ -6,7 +6,7 @@
  * (see ./translate.ts). The catalog is built on first use, once the session's translations
  * are loaded.
  */
-import { likelyGeneration, readVersionHint } from "./generation";
+import { generationOfVersion, seriesOf } from "./generation";
 import type { Generation, VersionHint } from "./generation";
 import type { ErrorCode } from "./observations";
 import { _t } from "./translate";
@@ -25,6 +25,9 @@ export type CatalogKey =
     | "https_blocked"
     | "local_network_permission"
     | "unreachable"
+    | "box_odoo_down"
+    | "status_hanging"
+    | "status_failing"
     | "unreadable_answer"
     | "invalid_address";
 
@@ -113,6 +116,8 @@ function buildCatalog(): Catalog {
     const eligible = _t("Check that the database is eligible (see the checklist).");
     const checklistHolds = _t("Make sure every point of the eligibility checklist holds.");
     const restartFirst = _t("Restart the box: it asks odoo.com for a certificate when it starts.");
+    const reachOdooCom = _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN.");
+    const restartThenCheck = _t("Then restart the box and press Check now.");
     const entries = {} as Record<CatalogKey, CatalogEntry>;
     const add = (key: CatalogKey, entry: Omit<CatalogEntry, "key">) => {
         entries[key] = { key, ...entry };
@@ -173,7 +178,7 @@ function buildCatalog(): Catalog {
         cause: _t("The box reports no end date. It has no certificate, only the temporary one of a fresh image, or fewer than 10 days left, when it must renew."),
         steps: [
             restartFirst,
-            _t("Check that the box can reach odoo.com: internet access, firewall, proxy or VPN."),
+            reachOdooCom,
             checklistHolds,
         ],
         severity: "warning",
@@ -280,6 +285,42 @@ function buildCatalog(): Catalog {
         severity: "secondary",
         anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
     });
+    add("box_odoo_down", {
+        label: _t("Box not answering"),
+        title: _t("The box's HTTPS name works, but Odoo on the box does not answer."),
+        cause: _t("The box's web server accepted the secure connection and answered in Odoo's place, with an error page: Odoo on the box is stopped, still starting, or has crashed."),
+        steps: [
+            _t("Wait a minute, then press Check now: the box may be starting."),
+            _t("If it stays like this, unplug the box for a few seconds and plug it in again."),
+            _t("If it still does not answer, open the box's logs from its home page or flash it with a recent image."),
+        ],
+        severity: "danger",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
+    add("status_hanging", {
+        label: _t("Box stuck"),
+        title: _t("The box answers, but its status page does not: it may be stuck asking odoo.com for a certificate."),
+        cause: _t("The box checks its certificate while it builds its status page, and it waits for odoo.com without a time limit. A firewall, proxy or VPN that silently drops its traffic keeps it waiting."),
+        steps: [
+            reachOdooCom,
+            withAdmin,
+            restartThenCheck,
+        ],
+        severity: "warning",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.notReachable },
+    });
+    add("status_failing", {
+        label: _t("Status page fails"),
+        title: _t("The box answers, but its status page fails."),
+        cause: _t("The box's Odoo is running, but the page that reports its certificate answered with an error instead of a report. Odoo.com may have sent an answer the box cannot read."),
+        steps: [
+            _t("Open the box home page: it shows the error, and its logs tell more."),
+            restartThenCheck,
+            _t("If it persists, update the box to a recent image."),
+        ],
+        severity: "danger",
+        anchor: { legacy: ANCHOR.troubleshooting, v19: ANCHOR.troubleshooting },
+    });
     add("unreadable_answer", {
         label: _t("Unreadable answer"),
         title: _t("The box answered something that is not a status report."),
@@ -327,13 +368,12 @@ export function stepsFor(entry: CatalogEntry, generation: Generation | undefined
 }
 
 /**
- * The documentation version for a box: its generation when a probe found it, else the
- * database's series, else a series-like image version. A 16/17 box answers only `hello`, so the
- * series tells 16.0 from 17.0.
+ * The documentation version for a box: a 19 generation found by a probe reads the 19.0 page;
+ * otherwise the box's own series, else the database's; else the generation found.
  */
 export function docVersionOf(generation: Generation | undefined, database: VersionHint | undefined, versionHint: unknown): DocVersion {
-    const likely = likelyGeneration(generation, database, versionHint);
-    if (likely === "19") return "19.0";
-    if (likely === "18") return "18.0";
-    return (database ?? readVersionHint(versionHint))?.major === 16 ? "16.0" : "17.0";
+    const series = seriesOf(database, versionHint);
+    if (generation === "19" || (series && generationOfVersion(series) === "19")) return "19.0";
+    if (series) return series.major <= 16 ? "16.0" : series.major === 17 ? "17.0" : "18.0";
+    return generation === "18" ? "18.0" : "17.0";
 }

@@ -9,17 +9,21 @@
  * |---------------------|------------------------------------------------------------------|--------------------------|
  * | address_invalid     | address empty or malformed                                       | invalid_address          |
  * | not_checked         | nothing observed yet                                             | checking                 |
+ * | name_refused        | name failed, box answered elsewhere, name http answered          | certificate_rejected, or expired when a known end passed |
+ * | name_unresolved     | name failed, box answered elsewhere, name http failed            | dns_issue                |
+ * | name_untestable     | name failed, box answered elsewhere, name http not allowed here  | https_blocked            |
  * | box_code            | report carries one of the six codes                              | that code (+status/detail)|
  * | box_unknown_text    | report carries text the catalog does not know                    | unknown_code (verbatim)  |
+ * | box_silent          | the address answered, but nothing readable (a front, no Odoo)    | box_odoo_down            |
+ * | status_timeout      | the status route timed out, the hello answered                   | status_hanging           |
+ * | status_failed       | a box known to have a status route: it failed, the hello answered| status_failing           |
  * | end_passed          | a known end date (report, else database) has passed              | expired                  |
  * | end_within_renewal  | a known end date is less than 10 days away                       | renewal_overdue          |
+ * | box_no_valid_trusted| a 19 box reports no end date over an HTTPS name this browser trusts | renewal_overdue       |
  * | box_no_valid        | a 19 box reports no end date (none, temporary, or renewal due)   | no_valid_certificate     |
  * | no_certificate      | plain-IP address (box answered), or report says no/temporary cert| no_certificate           |
  * | answer_unreadable   | report unreadable, and name answered or name http not tried      | unreadable_answer        |
  * | name_answered       | name answered                                                    | ok (with validity if known) |
- * | name_refused        | name failed, box answered elsewhere, name http answered          | certificate_rejected     |
- * | name_unresolved     | name failed, box answered elsewhere, name http failed            | dns_issue                |
- * | name_untestable     | name failed, box answered elsewhere, name http not allowed here  | https_blocked            |
  * | permission_missing  | nothing answered, local network permission not granted           | local_network_permission |
  * | nothing_answered    | nothing answered                                                 | unreachable              |
  *
@@ -27,14 +31,17 @@
  * (`stored`): what the box said about itself, heard by some browser, for the admin who is not
  * on the box's network. The verdict stays this browser's own: "unreachable from here".
  *
- * "Box answered elsewhere" = the lan probe answered or a report arrived. Codes and dates come
- * first because the box's own word about its certificate outranks what this browser can infer.
+ * "Box answered elsewhere" = the lan probe answered or a report arrived. This browser's own
+ * evidence about the name comes first: a certificate it rejects is rejected whatever the box
+ * says on its IP, and what the box says is kept as `boxReport`, a detail under it. Then the
+ * box's own word (codes, dates) outranks what this browser can infer, but only a box that
+ * answers its status route reports anything: an error page or a silent route is never "OK".
  */
 import type { BoxAddress } from "./address";
 import type { CatalogKey } from "./catalog";
 import { DAY_MS, RENEWAL_DAYS } from "./days";
 import type { Generation } from "./generation";
-import type { BoxObservations, ParsedAnswer, UnreadableAnswer } from "./observations";
+import type { BoxObservations, CertificateReport, ParsedAnswer, UnreadableAnswer } from "./observations";
 import { storedKey } from "./stored_report";
 import type { StoredReport } from "./stored_report";
 
@@ -43,8 +50,12 @@ export type Rule =
     | "not_checked"
     | "box_code"
     | "box_unknown_text"
+    | "box_silent"
+    | "status_timeout"
+    | "status_failed"
     | "end_passed"
     | "end_within_renewal"
+    | "box_no_valid_trusted"
     | "box_no_valid"
     | "no_certificate"
     | "answer_unreadable"
@@ -89,6 +100,11 @@ export interface Verdict {
     subject?: string;
     /** Out of reach from here: what the box last reported to the database. */
     stored?: StoredVerdict;
+    /**
+     * What the box itself said on its IP address when this browser's evidence about the name
+     * decided the verdict (a rejected certificate, a DNS issue): a detail under the verdict.
+     */
+    boxReport?: { key: CatalogKey; code?: string; status?: string };
     /** This browser reached the box's HTTPS name (DNS and TLS worked from here). */
     nameAnswered?: boolean;
     generation?: Generation;
@@ -105,6 +121,24 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report), ...(obs.name?.kind === "answered" ? { nameAnswered: true } : {}) };
     const report = obs.report?.kind === "report" ? obs.report : undefined;
     const certificate = report?.certificate;
+    const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;
+    const validUntil = reportedEnd ?? database.endDate;
+    const validity =
+        validUntil === undefined ? {} : { validUntil, endFromDatabase: reportedEnd === undefined };
+    const subject = certificate?.kind === "valid" ? certificate.subject : undefined;
+    const dated = { ...base, ...validity, ...(subject ? { subject } : {}) };
+    // The best end date known: the box's word here, else the database's (19.0's own, or the
+    // last stored report's).
+    const knownEnd = reportedEnd ?? latest(database.endDate, database.stored?.endDate);
+    const knownValidity = knownEnd === undefined ? {} : { validUntil: knownEnd, endFromDatabase: reportedEnd === undefined };
+
+    const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
+    const nameFailed = obs.name !== undefined && obs.name.kind !== "answered";
+    if (nameFailed && boxAnswered && !(obs.report?.kind === "unreadable" && !obs.nameHttp)) {
+        const expired = knownEnd !== undefined && knownEnd <= now;
+        return nameVerdict(obs, { ...dated, ...(expired ? knownValidity : {}), ...boxReportOf(certificate) }, expired);
+    }
+
     if (certificate?.kind === "error") {
         const { code, status, detail } = certificate;
         return { ...base, key: code, code, status, detail, rule: "box_code" };
@@ -112,21 +146,25 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     if (certificate?.kind === "unknown") {
         return { ...base, key: "unknown_code", code: certificate.text, rule: "box_unknown_text" };
     }
+    if (!report && obs.report?.kind !== "unreadable" && obs.statusRoute) {
+        if (obs.statusRoute === "silent") return { ...dated, key: "box_odoo_down", rule: "box_silent" };
+        if (obs.statusRoute === "timeout") return { ...dated, key: "status_hanging", rule: "status_timeout" };
+        return { ...dated, key: "status_failing", rule: "status_failed" };
+    }
 
-    const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;
-    const validUntil = reportedEnd ?? database.endDate;
-    const validity =
-        validUntil === undefined ? {} : { validUntil, endFromDatabase: reportedEnd === undefined };
-    const subject = certificate?.kind === "valid" ? certificate.subject : undefined;
-    const dated = { ...base, ...validity, ...(subject ? { subject } : {}) };
     if (validUntil !== undefined && validUntil <= now) return { ...dated, key: "expired", rule: "end_passed" };
     if (validUntil !== undefined && validUntil - now < RENEWAL_DAYS * DAY_MS) {
         return { ...dated, key: "renewal_overdue", rule: "end_within_renewal" };
     }
 
-    if (certificate?.kind === "no_valid") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
+    if (certificate?.kind === "no_valid") {
+        // Over an HTTPS name this browser trusts, the certificate is neither missing, temporary
+        // (self-signed) nor expired: the box says nothing because fewer than 10 days are left.
+        if (obs.name?.kind !== "answered") return { ...dated, key: "no_valid_certificate", rule: "box_no_valid" };
+        const inRenewal = knownEnd !== undefined && knownEnd > now && knownEnd - now < RENEWAL_DAYS * DAY_MS;
+        return { ...base, ...(inRenewal ? knownValidity : {}), key: "renewal_overdue", rule: "box_no_valid_trusted" };
+    }
 
-    const boxAnswered = obs.lan?.kind === "answered" || obs.report !== undefined;
     if (address.kind === "plain_ip" || certificate?.kind === "missing") {
         if (address.kind === "plain_ip" && !boxAnswered) return notAnswering(obs, dated, database, now);
         return { ...dated, key: "no_certificate", rule: "no_certificate" };
@@ -136,15 +174,36 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
         return unreadableVerdict(obs.report, dated);
     }
     if (obs.name?.kind === "answered") return { ...dated, key: "ok", rule: "name_answered" };
-    if (boxAnswered) {
-        if (obs.nameHttp?.kind === "answered") return { ...dated, key: "certificate_rejected", rule: "name_refused" };
-        if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") {
-            return { ...dated, key: "dns_issue", rule: "name_unresolved" };
-        }
-        return { ...dated, key: "https_blocked", rule: "name_untestable" };
-    }
     // Out of reach from here: what the box last told the database still tells its state.
     return notAnswering(obs, dated, database, now);
+}
+
+/**
+ * The HTTPS name failed from here while the box answered elsewhere: this browser's own
+ * evidence decides. A name that resolves (its plain HTTP answered) presents a certificate this
+ * browser refuses, an expired one when a known end date has passed.
+ */
+function nameVerdict(obs: BoxObservations, dated: Partial<Verdict>, expired: boolean): Verdict {
+    if (obs.nameHttp?.kind === "answered") return { ...dated, key: expired ? "expired" : "certificate_rejected", rule: "name_refused" };
+    if (obs.nameHttp?.kind === "failed" || obs.nameHttp?.kind === "timeout") return { ...dated, key: "dns_issue", rule: "name_unresolved" };
+    return { ...dated, key: "https_blocked", rule: "name_untestable" };
+}
+
+/** What the box itself reported, as a detail under a verdict this browser's evidence decided. */
+function boxReportOf(certificate: CertificateReport | undefined): Partial<Verdict> {
+    if (!certificate) return {};
+    switch (certificate.kind) {
+        case "error":
+            return { boxReport: { key: certificate.code, code: certificate.code, ...(certificate.status ? { status: certificate.status } : {}) }, ...(certificate.detail ? { detail: certificate.detail } : {}) };
+        case "unknown":
+            return { boxReport: { key: "unknown_code", code: certificate.text } };
+        case "no_valid":
+            return { boxReport: { key: "no_valid_certificate" } };
+        case "missing":
+            return { boxReport: { key: "no_certificate" } };
+        default:
+            return { boxReport: { key: "ok" } };
+    }
 }
 
 function notAnswering(obs: BoxObservations, dated: Partial<Verdict>, database: DatabaseFacts, now: number): Verdict {

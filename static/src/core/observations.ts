@@ -45,6 +45,17 @@ export type UnreadableAnswer = { kind: "unreadable"; reason: UnreadableReason; e
 /** What a parser makes of a status endpoint's answer. */
 export type ParsedAnswer = BoxReport | UnreadableAnswer;
 
+/**
+ * How the box's status route failed while something else at the same address answered:
+ * - `silent`: nothing readable answered, yet the server there did (an opaque answer): on a real
+ *   box, nginx answers its 502 page while Odoo on the box is down;
+ * - `timeout`: the status route did not answer in time while the hello did: a 17.0/18.0 box
+ *   asks odoo.com inside that call, with no time limit;
+ * - `failed`: the status route of a box known to have one failed (an error status, no CORS)
+ *   while the hello answered.
+ */
+export type StatusRouteProblem = "silent" | "timeout" | "failed";
+
 export type LocalNetworkPermission = "granted" | "prompt" | "denied" | "unsupported";
 
 export interface BoxObservations {
@@ -56,6 +67,8 @@ export interface BoxObservations {
     lan?: ProbeResult;
     /** What the box's status endpoint said, through whichever path answered. */
     report?: ParsedAnswer;
+    /** The status route did not give a report although the box's address answered. */
+    statusRoute?: StatusRouteProblem;
     localNetwork?: LocalNetworkPermission;
     pageProtocol: string;
     /** When the observations were complete, ms since epoch. */

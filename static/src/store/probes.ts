@@ -3,8 +3,10 @@
  *
  * 1. the status endpoint of the box's generation over `https://<name>` (CORS `*`): one request
  *    tells that DNS and TLS work and brings the box's own report;
- * 2. when that fails, a `no-cors` request to `https://<name>/hw_proxy/hello` tells a TLS or DNS
- *    failure from a missing endpoint (wrong generation guess);
+ * 2. when that fails, the hello (CORS) tells a box whose Odoo answers (a wrong generation
+ *    guess, a failing status route) from one that does not; when nothing readable answers, a
+ *    `no-cors` request tells a server that answers without the box (the box's nginx and its
+ *    502 page) from a TLS or DNS failure;
  * 3. when the name fails, or the address is a plain IP, the LAN path `http://<lan-ip>:8069`
  *    (hello first, then the status endpoint);
  * 4. when the name fails but the box answers on its IP, `http://<name>:8069` (no-cors, only from
@@ -33,6 +35,8 @@ export interface ProbeTarget {
     order: Generation[];
     /** The generation an earlier check found, if any: its answer alone settles the question. */
     known?: Generation;
+    /** The generation the box certainly has (found earlier, or named by its 18.0+ version). */
+    expected?: Generation;
     timeoutMs: number;
     signal?: AbortSignal;
 }
@@ -49,11 +53,14 @@ const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => Pa
     legacy: { path: "hw_proxy/hello", parse: parseHello },
 };
 
+/** How long the hello may take after a status route timed out (see `ask`). */
+export const HELLO_AFTER_TIMEOUT_MS = 2_000;
+
 export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<ProbeOutcome> {
     const { address } = target;
     let aborted = false;
-    const send = async (url: string, mode: "cors" | "no-cors"): Promise<RequestResult> => {
-        const result = await net.limit(() => request(net, url, { mode, timeoutMs: target.timeoutMs, signal: target.signal }));
+    const send = async (url: string, mode: "cors" | "no-cors", timeoutMs = target.timeoutMs): Promise<RequestResult> => {
+        const result = await net.limit(() => request(net, url, { mode, timeoutMs, signal: target.signal }));
         if (result.kind === "aborted") aborted = true;
         return result;
     };
@@ -64,28 +71,49 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
     // status endpoints were tried and gave nothing, or once an earlier check found that.
     const settled = () =>
         observations.report?.kind === "report" || (observations.report?.kind === "alive" && target.known === "legacy");
+    const pinged = (result: RequestResult) => result.kind === "answered" && result.ok && observations.report?.kind === "alive";
 
     /**
-     * Asks the box at `base`: the likeliest endpoint first; when that does not settle it, a
-     * `no-cors` hello tells whether anything answers at all (unless the hello just answered),
-     * then the other endpoints. Returns what says whether the box is reachable this way.
+     * Asks the box at `base`: the likeliest endpoint first. When that does not settle it, the
+     * hello (CORS, as every box serves it) tells whether the box's Odoo answers at all, then the
+     * other endpoints. When nothing readable answers, a `no-cors` request tells a server that
+     * answers without the box (a front's error page) from a name or path that fails. Returns
+     * what says whether the box is reachable this way.
      */
     const ask = async (base: string): Promise<RequestResult> => {
         const [first, ...rest] = target.order;
         const tried = await askEndpoint(base, first);
-        if (settled() || tried.kind === "timeout" || tried.kind === "aborted") return tried;
-        const helloAnswered = first === "legacy" && tried.kind === "answered" && tried.ok;
-        const hello = helloAnswered ? tried : await send(`${base}hw_proxy/hello`, "no-cors");
-        if (hello.kind !== "answered") return hello;
+        if (settled() || tried.kind === "aborted") return tried;
+        if (tried.kind === "timeout") {
+            if (first === "legacy") return tried;
+            // A box whose Odoo is up says "ping" in milliseconds: a short wait tells a status
+            // route that hangs (the box stuck asking odoo.com) from a silent box.
+            const hello = await askEndpoint(base, "legacy", HELLO_AFTER_TIMEOUT_MS);
+            if (!pinged(hello)) return tried;
+            observations.statusRoute = "timeout";
+            return hello;
+        }
+        const hello = first === "legacy" ? tried : await askEndpoint(base, "legacy");
+        if (!(hello.kind === "answered" && hello.ok)) {
+            if (hello.kind === "timeout" || hello.kind === "aborted") return hello;
+            const raw = await send(`${base}hw_proxy/hello`, "no-cors");
+            if (raw.kind === "answered") observations.statusRoute = "silent";
+            return raw;
+        }
         for (const candidate of rest) {
-            if (aborted) break;
+            if (aborted || candidate === "legacy") continue;
             await askEndpoint(base, candidate);
             if (observations.report?.kind === "report") break;
         }
+        // Only a box that answers its status route counts as reporting: one known to have a
+        // status route whose route gave nothing is not a hello-only box.
+        if (observations.report?.kind === "alive" && target.expected !== undefined && target.expected !== "legacy") {
+            observations.statusRoute = "failed";
+        }
         return hello;
     };
-    const askEndpoint = async (base: string, candidate: Generation): Promise<RequestResult> => {
-        const result = await send(base + ENDPOINTS[candidate].path, "cors");
+    const askEndpoint = async (base: string, candidate: Generation, timeoutMs = target.timeoutMs): Promise<RequestResult> => {
+        const result = await send(base + ENDPOINTS[candidate].path, "cors", timeoutMs);
         if (result.kind === "answered" && result.ok) {
             const parsed: ParsedAnswer = result.tooLarge
                 ? { kind: "unreadable", reason: "too_large", excerpt: "" }

@@ -11,7 +11,7 @@ QUnit.module("iot_https_certificate/core/catalog", () => {
         const expected: CatalogKey[] = [
             "checking", "ok", "renewal_overdue", "expired", "no_certificate", "no_valid_certificate", ...ERROR_CODES, "unknown_code",
             "dns_issue", "certificate_rejected", "https_blocked", "local_network_permission", "unreachable",
-            "unreadable_answer", "invalid_address",
+            "box_odoo_down", "status_hanging", "status_failing", "unreadable_answer", "invalid_address",
         ];
         assert.deepEqual(Object.keys(catalog.entries).sort(), [...expected].sort());
         for (const key of expected) {
@@ -93,6 +93,12 @@ QUnit.module("iot_https_certificate/core/versions", () => {
     QUnit.test("image versions are not Odoo series: 23.11 is a 2023 image, never 19.0+", (assert) => {
         assert.deepEqual(readVersionHint("saas-18.4"), { major: 18, minor: 4 });
         assert.deepEqual(readVersionHint(" 17.0-20240101 "), { major: 17, minor: 0 });
+        assert.deepEqual(readVersionHint("L24.10-17.0#1a2b3c4"), { major: 17, minor: 0 }, "the box's own <letter><image>-<series>#<commit>");
+        assert.deepEqual(readVersionHint("Ttest-19.0"), { major: 19, minor: 0 });
+        assert.deepEqual(readVersionHint("L25.04-saas~18.3"), { major: 18, minor: 3 });
+        assert.deepEqual(readVersionHint("W23.11-17.0-20240101"), { major: 17, minor: 0 }, "the Windows build suffix");
+        assert.strictEqual(readVersionHint("L24.10-beta"), undefined);
+        assert.strictEqual(docVersionOf(undefined, { major: 19, minor: 0 }, "L24.10-17.0#1a2b"), "17.0", "the box's series, not the database's");
         for (const image of ["23.11", "24.01", "24.10", "L24.10", "W23_11", "image"]) {
             assert.strictEqual(readVersionHint(image), undefined, image);
         }
@@ -109,7 +115,9 @@ QUnit.module("iot_https_certificate/core/versions", () => {
 
     QUnit.test("generations are tried: the known one, the database's, then newest first", (assert) => {
         assert.deepEqual(generationOrder(undefined, undefined, undefined), ["19", "18", "legacy"]);
-        assert.deepEqual(generationOrder(undefined, v17, "23.11"), ["legacy", "19", "18"]);
+        assert.deepEqual(generationOrder(undefined, v17, "23.11"), ["18", "19", "legacy"], "a current 17.0 box has the 18.0-style status route");
+        assert.deepEqual(generationOrder(undefined, v19, "L24.10-17.0#1a2b3c4"), ["18", "19", "legacy"], "the box's own series comes first");
+        assert.deepEqual(generationOrder(undefined, v17, "Ttest-19.0"), ["19", "18", "legacy"]);
         assert.deepEqual(generationOrder(undefined, v18, "24.10"), ["18", "19", "legacy"]);
         assert.deepEqual(generationOrder(undefined, undefined, "saas-18.4"), ["19", "18", "legacy"]);
         assert.deepEqual(generationOrder(undefined, undefined, "24.10"), ["19", "18", "legacy"], "an image version hints nothing");

@@ -41,7 +41,7 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
     });
 
     QUnit.test("end_passed: a passed end date is expired, from the box or from the database", (assert) => {
-        const fromBox = diagnose(named, obs({ name: failed, lan: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
+        const fromBox = diagnose(named, obs({ name: answered, report: report18({ kind: "valid", expiresAt: NOW - DAY_MS }) }), NOW);
         assert.deepEqual([fromBox.key, fromBox.rule], ["expired", "end_passed"]);
         const fromDb = diagnose(named, obs({ name: failed }), NOW, { endDate: NOW - 1 });
         assert.deepEqual([fromDb.key, fromDb.validUntil], ["expired", NOW - 1]);
@@ -56,10 +56,23 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
 
     QUnit.test("box_no_valid: a 19 box without an end date has no valid certificate, not 'no certificate yet'", (assert) => {
         const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } } as const;
-        const verdict = diagnose(named, obs({ name: answered, report: report19 }), NOW);
+        const verdict = diagnose(plain, obs({ lan: answered, report: report19 }), NOW);
         assert.deepEqual([verdict.key, verdict.rule, verdict.generation], ["no_valid_certificate", "box_no_valid", "19"]);
         const staleDb = diagnose(named, obs({ name: answered, report: report19 }), NOW, { endDate: NOW - DAY_MS });
         assert.strictEqual(staleDb.key, "expired", "an end date in the database that has passed says more");
+    });
+
+    QUnit.test("box_no_valid_trusted: no end date over an HTTPS name this browser trusts is a failed renewal, never OK", (assert) => {
+        const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } } as const;
+        const bare = diagnose(named, obs({ name: answered, report: report19 }), NOW);
+        assert.deepEqual([bare.key, bare.rule, bare.validUntil], ["renewal_overdue", "box_no_valid_trusted", undefined]);
+        const stored = { state: "ok", endDate: NOW + 5 * DAY_MS, reportedAt: NOW - DAY_MS } as const;
+        const withStored = diagnose(named, obs({ name: answered, report: report19 }), NOW, { stored });
+        assert.deepEqual([withStored.key, withStored.validUntil, withStored.endFromDatabase], ["renewal_overdue", NOW + 5 * DAY_MS, true], "the stored report's end date");
+        const fromBox = diagnose(named, obs({ name: answered, report: report19 }), NOW, { endDate: NOW + 4 * DAY_MS });
+        assert.deepEqual([fromBox.key, fromBox.validUntil], ["renewal_overdue", NOW + 4 * DAY_MS], "19.0's ssl_certificate_end_date");
+        const contradicted = diagnose(named, obs({ name: answered, report: report19 }), NOW, { stored: { ...stored, endDate: NOW + 50 * DAY_MS } });
+        assert.deepEqual([contradicted.key, contradicted.validUntil], ["renewal_overdue", undefined], "an end date the box contradicts is not shown");
     });
 
     QUnit.test("no_certificate: plain IP or a temporary certificate is no certificate yet", (assert) => {
@@ -87,6 +100,27 @@ QUnit.module("iot_https_certificate/core/diagnosis", () => {
     QUnit.test("name_refused: the name resolves over http but https fails: certificate rejected", (assert) => {
         const verdict = diagnose(named, obs({ name: failed, nameHttp: answered, lan: answered, report: report18({ kind: "valid" }) }), NOW);
         assert.deepEqual([verdict.key, verdict.rule], ["certificate_rejected", "name_refused"]);
+    });
+
+    QUnit.test("name_refused: this browser's evidence decides; the box's null on its IP is a detail", (assert) => {
+        const report19 = { kind: "report", generation: "19", certificate: { kind: "no_valid" } } as const;
+        const seen = obs({ name: failed, nameHttp: answered, lan: answered, report: report19 });
+        const rejected = diagnose(named, seen, NOW);
+        assert.deepEqual([rejected.key, rejected.rule, rejected.boxReport], ["certificate_rejected", "name_refused", { key: "no_valid_certificate" }]);
+        const expired = diagnose(named, seen, NOW, { endDate: NOW - 2 * DAY_MS });
+        assert.deepEqual([expired.key, expired.validUntil, expired.endFromDatabase], ["expired", NOW - 2 * DAY_MS, true], "a known end date that passed");
+        const code = diagnose(named, obs({ name: failed, nameHttp: failed, lan: answered, report: report18({ kind: "error", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503", detail: "x" }) }), NOW);
+        assert.deepEqual([code.key, code.boxReport, code.detail], ["dns_issue", { key: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", status: "503" }, "x"]);
+    });
+
+    QUnit.test("box_silent, status_timeout, status_failed: only a box that answers its status route reports", (assert) => {
+        const front = diagnose(named, obs({ name: answered, statusRoute: "silent" }), NOW, { endDate: NOW + 60 * DAY_MS });
+        assert.deepEqual([front.key, front.rule], ["box_odoo_down", "box_silent"], "a front's error page is never OK");
+        const alive = { kind: "alive", generation: "legacy" } as const;
+        const hanging = diagnose(named, obs({ name: answered, report: alive, statusRoute: "timeout" }), NOW);
+        assert.deepEqual([hanging.key, hanging.rule], ["status_hanging", "status_timeout"], "not unreachable");
+        const failing = diagnose(named, obs({ name: answered, report: alive, statusRoute: "failed" }), NOW);
+        assert.deepEqual([failing.key, failing.rule], ["status_failing", "status_failed"]);
     });
 
     QUnit.test("name_unresolved: the LAN IP answers, the name does not resolve: DNS issue", (assert) => {

@@ -5,7 +5,10 @@
 import type { FakeClock } from "./fake_clock";
 
 export type HostScript =
-    | { kind: "box"; generation: "19" | "18" | "legacy"; body?: string; latencyMs?: number }
+    /** `status`: what the box's own status route does besides answering `body`. */
+    | { kind: "box"; generation: "19" | "18" | "legacy"; body?: string; latencyMs?: number; status?: "hangs" | "fails" }
+    /** A front (the box's nginx) whose box is down: opaque answers, never a readable one. */
+    | { kind: "front" }
     | { kind: "down" }
     | { kind: "silent" }
     | { kind: "huge"; size: number };
@@ -33,6 +36,7 @@ export class FakeNetwork {
             const onAbort = () => finish(() => reject(new DOMException("aborted", "AbortError")));
             signal?.addEventListener("abort", onAbort, { once: true });
             if (script.kind === "silent") return;
+            if (script.kind === "box" && script.status === "hangs" && this.isOwnRoute(script, url.pathname)) return;
             const latency = script.kind === "box" ? script.latencyMs ?? this.defaultLatencyMs : this.defaultLatencyMs;
             this.clock.setTimeout(() => {
                 if (signal?.aborted) return;
@@ -51,10 +55,14 @@ export class FakeNetwork {
         if (script.kind === "down" || script.kind === "silent") return undefined;
         if (script.kind === "huge") return new Response("x".repeat(script.size));
         if (opaque) return new Response(null, { status: 200 });
-        const own = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data", legacy: "" }[script.generation];
+        if (script.kind === "front") return undefined; // its 502 page has no CORS header
         if (path === "/hw_proxy/hello") return new Response("ping");
-        if (path === own) return new Response(script.body ?? "{}");
+        if (this.isOwnRoute(script, path)) return script.status === "fails" ? undefined : new Response(script.body ?? "{}");
         return undefined; // an unknown route answers 404 without CORS headers: the page sees a failure
+    }
+
+    private isOwnRoute(script: HostScript & { kind: "box" }, path: string): boolean {
+        return path === { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data", legacy: "" }[script.generation];
     }
 
     requestsTo(host: string): number {

@@ -104,7 +104,8 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         const box = watch(h, 1, boxName(0));
         await h.clock.advance(7999);
         assert.strictEqual(box.last().checking, true);
-        await h.clock.advance(8001);
+        // On each path: the status route's 8 s, then 2 s for a hello that would tell a hung route.
+        await h.clock.advance(12_001);
         assert.deepEqual([box.last().verdict.key, box.last().verdict.detail], ["unreachable", "timeout"]);
         assert.strictEqual(h.network.inFlight, 0, "timed-out requests are aborted");
         box.stop();
@@ -139,7 +140,8 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         h.network.hosts.set(name, { kind: "down" });
         await h.clock.advance(untilNextCheck() + 1000);
         assert.strictEqual(box.last().verdict.key, "ok", "a single failure does not flip the badge");
-        assert.strictEqual(untilNextCheck(), 15_000 - 1000 + 200, "a confirmation probe is planned 15 s after the failure");
+        // The failed probe: the status route, the hello, a no-cors request, then the LAN path.
+        assert.strictEqual(untilNextCheck(), 15_000 - 1000 + 300, "a confirmation probe is planned 15 s after the failure");
         h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
         await h.clock.advance(untilNextCheck() + 1000);
         assert.strictEqual(box.last().verdict.key, "ok", "the confirmation probe succeeded");
@@ -189,7 +191,7 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         await h.clock.advance(500);
         assert.strictEqual(old.last().verdict.key, "ok");
         assert.strictEqual(old.last().verdict.generation, "legacy");
-        assert.strictEqual(h.network.requestsTo(legacy), 3, "hello, then the 19 and 18.0 endpoints, which give nothing");
+        assert.strictEqual(h.network.requestsTo(legacy), 3, "the 17.0 status route, the hello, then the 19 endpoint, which give nothing");
         assert.strictEqual(newer.last().verdict.generation, "19");
         assert.strictEqual(newer.last().verdict.validUntil, Date.UTC(2027, 1, 1), "the 19 report, not just the ping");
         const again = h.store.checkNow(1);
@@ -231,6 +233,50 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         await again;
         assert.strictEqual(h.network.requestsTo(name), discovery + 1);
         box.stop();
+    });
+
+    QUnit.test("the box's own version names its series: L24.10-17.0 is asked at its status route first", async (assert) => {
+        const h = makeHarness({}, { databaseSeries: { major: 19, minor: 0 } });
+        const name = boxName(0);
+        h.network.hosts.set(name, { kind: "box", generation: "18", body: body18("ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL") });
+        const box = watch(h, 1, name, "L24.10-17.0#1a2b3c4");
+        await h.clock.advance(500);
+        assert.strictEqual(box.last().verdict.key, "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL");
+        assert.deepEqual(h.network.log, [`cors https://${name}/hw_posbox_homepage/data`], "one request, not the 19.0 database's guess");
+        box.stop();
+    });
+
+    QUnit.test("a front that answers while the box's Odoo is down is never OK: the box's Odoo does not answer", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(boxName(0), { kind: "front" });
+        const box = watch(h, 1, boxName(0), "Ttest-19.0");
+        await h.clock.advance(1000);
+        assert.strictEqual(box.last().verdict.key, "box_odoo_down");
+        assert.deepEqual(h.network.log.map((line) => line.replace(/https:\/\/[^/]+/, "")), ["cors /iot_drivers/data", "cors /hw_proxy/hello", "no-cors /hw_proxy/hello"]);
+        box.stop();
+    });
+
+    QUnit.test("a status route that hangs while the hello answers: the box may be stuck asking odoo.com, not unreachable", async (assert) => {
+        const h = makeHarness({ timeoutMs: 8000 });
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "18", status: "hangs" });
+        const box = watch(h, 1, boxName(0), "L24.10-18.0");
+        await h.clock.advance(8200);
+        assert.strictEqual(box.last().verdict.key, "status_hanging");
+        assert.strictEqual(h.network.inFlight, 0, "the hung request was aborted");
+        box.stop();
+    });
+
+    QUnit.test("a box whose 18.0 version says it has a status route: that route failing is not a hello-only OK", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(boxName(0), { kind: "box", generation: "18", status: "fails" });
+        h.network.hosts.set(boxName(1), { kind: "box", generation: "18", status: "fails" });
+        const known = watch(h, 1, boxName(0), "L24.10-18.0#abc");
+        const unsure = watch(h, 2, boxName(1), "L24.10-17.0#abc");
+        await h.clock.advance(1000);
+        assert.strictEqual(known.last().verdict.key, "status_failing");
+        assert.deepEqual([unsure.last().verdict.key, unsure.last().verdict.generation], ["ok", "legacy"], "early 17.0 images have no status route: a hello-only box");
+        known.stop();
+        unsure.stop();
     });
 
     QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {

@@ -80,8 +80,20 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
      */
     get rejectedValidity(): string {
         const { verdict } = this.props.status;
-        if (verdict.key !== "certificate_rejected" || verdict.validUntil === undefined) return "";
+        if (verdict.key !== "certificate_rejected" || verdict.validUntil === undefined || verdict.endFromDatabase) return "";
         return _t("The box reports a certificate valid until %s, but this browser does not accept it.").replace("%s", this.props.validUntilText);
+    }
+
+    /**
+     * What the box itself reports on its IP address when this browser's evidence about the name
+     * decided the verdict: "On its IP address, the box itself reports: No valid certificate."
+     */
+    get boxReport(): string {
+        const said = this.props.status.verdict.boxReport;
+        if (!said || said.key === "ok") return "";
+        const code = said.code && said.key !== "unknown_code" ? ` (${said.code}${said.status ? ` ${said.status}` : ""})` : "";
+        const text = said.key === "unknown_code" ? `${getCatalog().entries.unknown_code.label}: ${said.code ?? ""}` : getCatalog().entries[said.key].label + code;
+        return _t("On its IP address, the box itself reports: %s.").replace("%s", text);
     }
 
     /** Why the HTTPS name does not work from this browser, under the address; empty when it does. */
