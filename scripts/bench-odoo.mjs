@@ -1,7 +1,7 @@
 // `npm run bench:odoo`: the IoT box list of 1,000 boxes on one page, in the real Odoo web client,
 // with the add-on's two columns and without them (the same list, its base arch alone), the box
 // probes stopped: main-thread time from opening the view to the rows rendered, the median of 5
-// loads each way, alternated in one run. One line per tree given (ODOO17_SRC, ODOO19_SRC).
+// loads each way, alternated in one run. One line per tree given (ODOO17_SRC, ODOO18_SRC, ODOO19_SRC).
 import { rmSync } from "node:fs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, openOdoo } from "./odoo.mjs";
 
@@ -9,7 +9,7 @@ const BOXES = 1000;
 const LOADS = 5;
 
 if (!givenSeries().length) {
-    console.log("bench:odoo: nothing run: set ODOO17_SRC and/or ODOO19_SRC to an Odoo Community source tree");
+    console.log("bench:odoo: nothing run: set ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC to an Odoo Community source tree");
     process.exit(2);
 }
 ensureDebianPackages(givenSeries());

@@ -11,6 +11,7 @@ export const ROOT = resolve(".");
 export const PYTHON = "/usr/bin/python3"; // Debian's, with Odoo's dependencies (README, "Tests inside real Odoo")
 export const SERIES = [
     { name: "17.0", src: process.env.ODOO17_SRC, shapes: ["iot_17", "iot_19_on_17"], extra: ["--without-demo=all"] },
+    { name: "18.0", src: process.env.ODOO18_SRC, shapes: ["iot_17_on_18", "iot_saas18"], extra: ["--without-demo=all"] },
     { name: "19.0", src: process.env.ODOO19_SRC, shapes: ["iot_19"], extra: [] },
 ];
 
@@ -70,7 +71,8 @@ export function ensureDebianPackages(seriesList) {
     for (const series of seriesList) {
         const control = spawnSync("sed", ["-n", "/^Depends:/,/^[A-Z][a-z-]*:/p", join(series.src, "debian/control")], { encoding: "utf8" }).stdout;
         for (const name of control.match(/python3-[a-z0-9.-]+/g) ?? []) wanted.add(name);
-        const extra = series.name === "17.0" ? ["python3-ldap", "python3-xlwt", "python3-serial", "python3-usb"] : ["python3-magic"];
+        // 18.0 runs with 17.0's set.
+        const extra = series.name === "19.0" ? ["python3-magic", "python3-cbor2"] : ["python3-ldap", "python3-xlwt", "python3-serial", "python3-usb"];
         extra.forEach((name) => wanted.add(name));
     }
     // Not in Debian 12; lxml 4.9 still has lxml.html.clean.

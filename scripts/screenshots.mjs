@@ -1,6 +1,6 @@
 // `npm run screenshots`: the README's screenshots.
 // - From the demo, always: list, kanban, and forms of a box in error (docs/screenshots/*.png).
-// - From the real Odoo web client, for each tree given (ODOO17_SRC, ODOO19_SRC): the IoT app's
+// - From the real Odoo web client, for each tree given (ODOO17_SRC, ODOO18_SRC, ODOO19_SRC): the IoT app's
 //   list, kanban and a form, on boxes simulated over real HTTPS (docs/screenshots/odoo-<series>-*.png).
 import { rmSync } from "node:fs";
 import { startFleet } from "../dev/boxes.mjs";
@@ -25,7 +25,7 @@ if (givenSeries().length) {
         rmSync(work, { recursive: true, force: true });
     }
 } else {
-    console.log("no real web client screenshots: no Odoo tree given (set ODOO17_SRC and/or ODOO19_SRC)");
+    console.log("no real web client screenshots: no Odoo tree given (set ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC)");
 }
 
 async function demoScreenshots() {

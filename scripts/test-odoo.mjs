@@ -1,5 +1,5 @@
 // `npm run test:odoo`: the add-on inside real Odoo. For each Odoo Community tree given
-// (ODOO17_SRC, ODOO19_SRC) and each stand-in IoT shape that series loads (tests/odoo/), it
+// (ODOO17_SRC, ODOO18_SRC, ODOO19_SRC) and each stand-in IoT shape that series loads (tests/odoo/), it
 // makes a throwaway database, installs the stand-in `iot` and the add-on, and runs Odoo's own
 // test runner on the add-on (its Python tests, the QUnit suite on Odoo's test page, the UI
 // check). It ends with `N passed, N failed` over all databases; with no tree it runs nothing
@@ -10,7 +10,7 @@ import { addonFolder, dropDatabase, ensureDebianPackages, ensurePostgres, freePo
 
 const runs = givenSeries().flatMap((series) => series.shapes.map((shape) => ({ series, shape })));
 if (!runs.length) {
-    console.log("test:odoo: nothing run: set ODOO17_SRC and/or ODOO19_SRC to an Odoo Community source tree");
+    console.log("test:odoo: nothing run: set ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC to an Odoo Community source tree");
     process.exit(2);
 }
 

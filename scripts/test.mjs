@@ -51,6 +51,6 @@ results.push(...e2eResults);
 report(e2eResults);
 
 const failed = results.filter((r) => r.status === "failed").length;
-console.log("\nreal-Odoo suite: not run here (npm run test:odoo runs it, given ODOO17_SRC and/or ODOO19_SRC)");
+console.log("\nreal-Odoo suite: not run here (npm run test:odoo runs it, given ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC)");
 console.log(`\n${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

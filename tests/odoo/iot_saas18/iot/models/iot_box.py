@@ -1,0 +1,1 @@
+../../../iot_17/iot/models/iot_box.py
