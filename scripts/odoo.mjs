@@ -67,7 +67,9 @@ export function dropDatabase(db) {
  * for Odoo's browser tests. Installs the missing ones.
  */
 export function ensureDebianPackages(seriesList) {
-    const wanted = new Set(["postgresql", "chromium", "python3-websocket"]);
+    // nginx and the box's own libraries: the real box software runs beside each tree
+    // (tests/real_box).
+    const wanted = new Set(["postgresql", "chromium", "python3-websocket", "nginx-light", "python3-netifaces", "python3-schedule", "libnss3-tools"]);
     for (const series of seriesList) {
         const control = spawnSync("sed", ["-n", "/^Depends:/,/^[A-Z][a-z-]*:/p", join(series.src, "debian/control")], { encoding: "utf8" }).stdout;
         for (const name of control.match(/python3-[a-z0-9.-]+/g) ?? []) wanted.add(name);
@@ -81,7 +83,11 @@ export function ensureDebianPackages(seriesList) {
     if (!missing.length) return;
     console.error(`Installing ${missing.length} Debian packages Odoo needs (apt-get)…`);
     const sudo = process.getuid?.() === 0 ? "" : "sudo ";
-    spawnSync("sh", ["-c", `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(" ")}`], { stdio: ["ignore", 2, 2] });
+    // Debian starts nginx on 0.0.0.0:80 when it installs it: a policy-rc.d that refuses every
+    // service start keeps it stopped; the real-box front runs its own nginx on loopback only.
+    const policy = "/usr/sbin/policy-rc.d";
+    const noStart = `[ -e ${policy} ] || { printf '#!/bin/sh\\nexit 101\\n' | ${sudo}tee ${policy} >/dev/null && ${sudo}chmod +x ${policy} && trap '${sudo}rm -f ${policy}' EXIT; }`;
+    spawnSync("sh", ["-c", `${noStart}; ${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(" ")}`], { stdio: ["ignore", 2, 2] });
 }
 
 export function ensurePostgres() {

@@ -7,6 +7,10 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { addonFolder, dropDatabase, ensureDebianPackages, ensurePostgres, freePort, givenSeries, odooArgs, startOdoo } from "./odoo.mjs";
+import { runRealBox19 } from "../tests/real_box/real_box_19.mjs";
+
+/** The real box software of a tree, read through the add-on in that tree's web client. */
+const REAL_BOXES = { "19.0": runRealBox19 };
 
 const runs = givenSeries().flatMap((series) => series.shapes.map((shape) => ({ series, shape })));
 if (!runs.length) {
@@ -20,6 +24,7 @@ const work = addonFolder();
 const results = [];
 try {
     for (const { series, shape } of runs) results.push(await runDatabase(series, shape));
+    for (const series of givenSeries().filter((s) => REAL_BOXES[s.name])) results.push(await runRealBoxes(series));
 } finally {
     rmSync(work, { recursive: true, force: true });
 }
@@ -30,6 +35,20 @@ const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/** The real-box checks of `series`, in its own database on the series' own IoT shape. */
+async function runRealBoxes(series) {
+    const label = `Odoo ${series.name}, the real ${series.name} box`;
+    const started = Date.now();
+    console.log(`\n— ${label}`);
+    const checks = await REAL_BOXES[series.name]({ series, shape: series.shapes[0], work });
+    for (const check of checks) {
+        console.log(`  ${check.status === "passed" ? "✓" : "✗"} ${check.name}`);
+        for (const error of check.errors) console.log(`      ${error}`);
+    }
+    const failed = checks.filter((check) => check.status === "failed").length;
+    return { label, passed: checks.length - failed, failed, seconds: Math.round((Date.now() - started) / 1000) };
+}
 
 async function runDatabase(series, shape) {
     const label = `Odoo ${series.name}, ${shape} shape`;

@@ -982,6 +982,7 @@ var boxName = (n) => `10-0-${Math.floor(n / 250)}-${n % 250 + 1}.abcd1234.odoo-i
 
 // static/tests/store/status_store.test.ts
 var MIN2 = 6e4;
+var DAY2 = 24 * 60 * MIN2;
 var body18 = (details, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
 function watch(h, id, ip, version = "25.04") {
   const seen = [];
@@ -1233,6 +1234,29 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     assert.deepEqual([unsure.last().verdict.key, unsure.last().verdict.generation], ["ok", "legacy"], "early 17.0 images have no status route: a hello-only box");
     known.stop();
     unsure.stop();
+  });
+  QUnit.test("the database's facts change after a check (a cached copy came first): the verdict follows at once, with no new request", async (assert) => {
+    const h = makeHarness();
+    const name = boxName(0);
+    h.network.hosts.set(name, { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: null }) });
+    const stale = { id: 1, ip: name, version: "Ttest-19.0" };
+    const seen = [];
+    let stop = h.store.subscribe(stale, (status) => seen.push(status));
+    const badge = h.store.subscribe(stale, () => void 0);
+    await h.clock.advance(500);
+    assert.deepEqual([seen.at(-1).verdict.key, seen.at(-1).verdict.validUntil], ["renewal_overdue", void 0]);
+    const requests = h.network.log.length;
+    const end = new Date(h.clock.now() + 5 * DAY2).toISOString().slice(0, 19).replace("T", " ");
+    const fresh = { ...stale, boxEndDate: end };
+    stop();
+    stop = h.store.subscribe(fresh, (status) => seen.push(status));
+    assert.strictEqual(seen.at(-1).verdict.validUntil, Date.parse(`${end}Z`), "the end date the box wrote");
+    badge();
+    stop();
+    stop = h.store.subscribe({ ...fresh, boxEndDate: false }, (status) => seen.push(status));
+    assert.deepEqual([seen.at(-1).verdict.key, seen.at(-1).verdict.validUntil], ["renewal_overdue", void 0], "drawn again from the cache's observations");
+    assert.strictEqual(h.network.log.length, requests, "no new request");
+    stop();
   });
   QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
     const h = makeHarness();

@@ -288,7 +288,7 @@ function buildCatalog(): Catalog {
     add("box_odoo_down", {
         label: _t("Box not answering"),
         title: _t("The box's HTTPS name works, but Odoo on the box does not answer."),
-        cause: _t("The box's web server accepted the secure connection and answered in Odoo's place, with an error page: Odoo on the box is stopped, still starting, or has crashed."),
+        cause: _t("The box's web server answered in Odoo's place, with an error page: Odoo on the box is stopped, starting, or has crashed."),
         steps: [
             _t("Wait a minute, then press Check now: the box may be starting."),
             _t("If it stays like this, unplug the box for a few seconds and plug it in again."),

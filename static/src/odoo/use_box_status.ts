@@ -2,7 +2,7 @@
  * The hook every widget uses: subscribes the record's box to the status store while the
  * component is mounted, follows record changes, and keeps "… ago" texts current.
  */
-import { markRaw, onWillDestroy, onWillUpdateProps, reactive, useState } from "@odoo/owl";
+import { markRaw, onWillDestroy, onWillRender, reactive, useComponent, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
 import type { ReportAge } from "../components/presentation";
@@ -82,8 +82,13 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
     const clock = ticking ? useClock(store) : { now: store.now() };
     let watched: BoxRecord | undefined;
     let stop = () => {};
+    // The record's facts are read through a reactive view of it: when the web client replaces
+    // its data in place (Odoo 18+ shows a cached copy first, then the fresh one), the widget
+    // renders again and follows.
+    const component = useComponent();
+    const rerender = () => component.render();
     const follow = (record: OdooRecord) => {
-        const boxRecord = boxRecordOf(record);
+        const boxRecord = boxRecordOf(reactive(record, rerender));
         if (watched && sameRecord(watched, boxRecord)) return;
         stop();
         watched = boxRecord;
@@ -92,7 +97,7 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
         stop = store.subscribe(boxRecord, (status) => (state.status = markRaw(status)));
     };
     follow(getRecord());
-    onWillUpdateProps((next: { record: OdooRecord }) => follow(next.record));
+    onWillRender(() => follow(getRecord()));
     onWillDestroy(() => stop());
     return {
         state,

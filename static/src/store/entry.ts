@@ -4,7 +4,9 @@ import type { BoxAddress } from "../core/address";
 import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
 import type { Generation } from "../core/generation";
+import type { BoxObservations } from "../core/observations";
 import type { CadenceState } from "../core/schedule";
+import { databaseFacts } from "./box_status";
 import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
 
 export interface Entry extends CadenceState {
@@ -12,6 +14,8 @@ export interface Entry extends CadenceState {
     address: BoxAddress;
     listeners: Set<StatusListener>;
     status: BoxStatus;
+    /** What this tab's last probe saw: the verdict is drawn again from it when the facts change. */
+    observations?: BoxObservations;
     /** A worse verdict seen once, waiting for its confirmation probe. */
     pending?: Verdict;
     generation?: Generation;
@@ -26,6 +30,7 @@ export interface CachedStatus {
     ip: unknown;
     status: BoxStatus;
     generation?: Generation;
+    observations?: BoxObservations;
 }
 
 /**
@@ -35,14 +40,24 @@ export interface CachedStatus {
  */
 export function newEntry(record: BoxRecord, cached: CachedStatus | undefined, now: number): Entry {
     const address = parseBoxAddress(record.ip);
-    const reuse = cached !== undefined && cached.ip === record.ip ? cached.status : undefined;
+    const reuse = cached !== undefined && cached.ip === record.ip ? cached : undefined;
+    const observations = reuse?.observations;
     const status: BoxStatus = {
         boxId: record.id,
         address,
-        verdict: reuse ? reuse.verdict : diagnose(address, undefined, now),
+        verdict: observations ? diagnose(address, observations, now, databaseFacts(record)) : reuse ? reuse.status.verdict : diagnose(address, undefined, now),
         checking: false,
-        lastCheckedAt: reuse?.lastCheckedAt,
+        lastCheckedAt: reuse?.status.lastCheckedAt,
     };
-    const generation = reuse ? cached?.generation : undefined;
-    return { record, address, listeners: new Set(), status, cadence: "failing", step: 0, generation };
+    return { record, address, listeners: new Set(), status, cadence: "failing", step: 0, generation: reuse?.generation, observations };
+}
+
+/**
+ * The verdict for the record's new facts (what the database knows changed: the web client
+ * showed a cached copy first, or another user's report arrived), drawn again from what this
+ * tab last saw; undefined when it saw nothing yet.
+ */
+export function verdictForFacts(entry: Entry, record: BoxRecord, now: number): Verdict | undefined {
+    entry.record = record;
+    return entry.observations && diagnose(entry.address, entry.observations, now, databaseFacts(record));
 }

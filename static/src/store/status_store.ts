@@ -14,7 +14,7 @@ import { cadenceAfter, delayUntilDue, isBox18Error, nextDelay } from "../core/sc
 import type { CadenceState } from "../core/schedule";
 import { databaseFacts, isProbeable } from "./box_status";
 import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
-import { newEntry } from "./entry";
+import { newEntry, verdictForFacts } from "./entry";
 import type { CachedStatus, Entry } from "./entry";
 import { FleetSignal } from "./fleet_signal";
 import { Limiter } from "./limiter";
@@ -63,7 +63,8 @@ export class StatusStore {
             this.entries.set(record.id, entry);
             this.startWatching(entry);
         } else {
-            entry.record = record;
+            const verdict = verdictForFacts(entry, record, this.now());
+            if (verdict) this.update(entry, { verdict });
         }
         entry.listeners.add(listener);
         listener(entry.status);
@@ -71,7 +72,8 @@ export class StatusStore {
         return () => {
             watched.listeners.delete(listener);
             if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-                this.cache.set(record.id, { ip: watched.record.ip, status: watched.status, generation: watched.generation });
+                const { record: { ip }, status, generation, observations } = watched;
+                this.cache.set(record.id, { ip, status, generation, observations });
                 this.drop(watched);
                 this.entries.delete(record.id);
                 this.fleet.notify();
@@ -168,6 +170,8 @@ export class StatusStore {
         entry.generation = outcome.generation ?? entry.generation;
         this.reports.offer(entry.record, outcome.observations.report);
         this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
+        // Kept with the verdict shown; a failure waiting for its confirmation is not shown yet.
+        if (!entry.pending) entry.observations = outcome.observations;
         this.channel.post({
             type: "verdict",
             tab: this.deps.tabId,
@@ -243,6 +247,8 @@ export class StatusStore {
         entry.leaseUntil = undefined;
         entry.generation = generation ?? entry.generation;
         this.conclude(entry, verdict, false);
+        // Another tab's verdict was drawn from what it saw: this tab's older observations no longer match.
+        if (!entry.pending) entry.observations = undefined;
     }
 
     private update(entry: Entry, change: Partial<BoxStatus>): void {

@@ -4,6 +4,7 @@ import { BODY_19_OK, FakeNetwork } from "../helpers/fake_network";
 import { makeBus, makeHarness, boxName } from "../helpers/store_harness";
 
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const body18 = (details: string, ok = false) => JSON.stringify({ is_certificate_ok: ok, certificate_details: details });
 
 /** Boxes carry image versions (year.month), as real ones do: not an Odoo series. */
@@ -277,6 +278,32 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
         assert.deepEqual([unsure.last().verdict.key, unsure.last().verdict.generation], ["ok", "legacy"], "early 17.0 images have no status route: a hello-only box");
         known.stop();
         unsure.stop();
+    });
+
+    QUnit.test("the database's facts change after a check (a cached copy came first): the verdict follows at once, with no new request", async (assert) => {
+        const h = makeHarness();
+        const name = boxName(0);
+        h.network.hosts.set(name, { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: null }) });
+        const stale = { id: 1, ip: name, version: "Ttest-19.0" };
+        const seen: BoxStatus[] = [];
+        let stop = h.store.subscribe(stale, (status) => seen.push(status));
+        const badge = h.store.subscribe(stale, () => undefined);
+        await h.clock.advance(500);
+        assert.deepEqual([seen.at(-1)!.verdict.key, seen.at(-1)!.verdict.validUntil], ["renewal_overdue", undefined]);
+        const requests = h.network.log.length;
+        const end = new Date(h.clock.now() + 5 * DAY).toISOString().slice(0, 19).replace("T", " ");
+        const fresh = { ...stale, boxEndDate: end };
+        // One widget of the row follows the fresh record while another still holds the box.
+        stop();
+        stop = h.store.subscribe(fresh, (status) => seen.push(status));
+        assert.strictEqual(seen.at(-1)!.verdict.validUntil, Date.parse(`${end}Z`), "the end date the box wrote");
+        // The last widget follows too: the box is dropped and watched again from its cache.
+        badge();
+        stop();
+        stop = h.store.subscribe({ ...fresh, boxEndDate: false }, (status) => seen.push(status));
+        assert.deepEqual([seen.at(-1)!.verdict.key, seen.at(-1)!.verdict.validUntil], ["renewal_overdue", undefined], "drawn again from the cache's observations");
+        assert.strictEqual(h.network.log.length, requests, "no new request");
+        stop();
     });
 
     QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {

@@ -1,0 +1,192 @@
+// The real 19.0 box read through the add-on in the real 19.0 web client, state by state.
+//
+// Real: the box software (`iot_drivers` in Test mode) and its answers, the image's nginx
+// configuration and 502 page, the TLS this browser sees, the web client and the add-on as Odoo
+// serves them. Staged by the harness: each certificate file (Test mode never downloads one),
+// the box's own `ssl_certificate_end_date` write (it has no database to reach here), and the
+// processes stopped for the "down" states.
+import assert from "node:assert/strict";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeCa, makeLeaf } from "../../dev/ca.mjs";
+import { at } from "../../dev/box_states.mjs";
+import { freePort, openOdoo } from "../../scripts/odoo.mjs";
+import { makeBox19 } from "./box.mjs";
+import { startFront } from "./front.mjs";
+
+const DAY = 86_400_000;
+const IP = "127.79.0.10";
+const LABEL = "realbox1";
+const HOSTNAME = `${IP.replace(/\./g, "-")}.${LABEL}.odoo-iot.com`;
+const TIMEOUT = 60_000;
+
+/**
+ * The states, in order, each with what the harness does and what a user must see. `end`: the
+ * end date the box last wrote to the database (`ssl_certificate_end_date`), as it does at boot
+ * and daily while more than 10 days are left.
+ */
+const STATES = [
+    { name: "valid for 60 days", certificate: "days60", end: "days60", panel: "ok", badge: "HTTPS OK", lock: true },
+    { name: "5 days left (renewal failed)", certificate: "days5", end: "days5", panel: "renewal_overdue", badge: /^Expires in [45] days$/, lock: true },
+    {
+        name: "the image's temporary certificate", certificate: "temporary", end: null, panel: "certificate_rejected", badge: "Certificate rejected", lock: false,
+        boxReport: "On its IP address, the box itself reports: No valid certificate.",
+    },
+    {
+        name: "expired", certificate: "expired", end: "expired", panel: "expired", badge: /^Expired [23] days ago$/, lock: false,
+        boxReport: "On its IP address, the box itself reports: No valid certificate.",
+    },
+    // nginx keeps serving what it loaded (a reload of a broken file fails), as a box's does.
+    {
+        name: "a file that is not a certificate", certificate: "days60", then: "garbage", end: "days60", panel: "renewal_overdue", badge: "Renewal overdue", lock: true,
+        boxLog: /Unable to read certificate file/,
+    },
+    { name: "the box's Odoo down behind a live front", certificate: "days60", end: "days60", stopBox: true, panel: "box_odoo_down", badge: "Box not answering", lock: true },
+    // Out of reach from here, the badge reads what the box last wrote to the database.
+    {
+        name: "everything down", certificate: "days60", end: "days60", stopBox: true, stopFront: true, panel: "unreachable", badge: "HTTPS OK",
+        stored: /^Not reachable from this computer · .+, the box reported: HTTPS OK\.$/,
+    },
+];
+
+async function certificates(tree) {
+    const ca = await makeCa("iot_https_certificate real-box CA");
+    const names = [`*.${LABEL}.odoo-iot.com`];
+    const now = Date.now();
+    const leaf = async (from, until) => ({ ...(await makeLeaf(ca, names, { from, until })), until });
+    const image = join(tree, "addons/iot_box_image/overwrite_after_init/etc/ssl");
+    return {
+        ca,
+        days60: await leaf(now - DAY, now + 60 * DAY),
+        days5: await leaf(now - 85 * DAY, now + 5 * DAY),
+        expired: await leaf(now - 93 * DAY, now - 3 * DAY),
+        // The image's own self-signed certificate and key, read from the tree.
+        temporary: { cert: readFileSync(join(image, "certs/nginx-cert.crt"), "utf8"), key: readFileSync(join(image, "private/nginx-cert.key"), "utf8") },
+        garbage: { cert: "this is not a certificate\n" },
+    };
+}
+
+async function check(results, name, fn) {
+    try {
+        await fn();
+        results.push({ name: `real 19.0 box > ${name}`, status: "passed", errors: [] });
+    } catch (error) {
+        results.push({ name: `real 19.0 box > ${name}`, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 8).join("\n      ")] });
+    }
+}
+
+/** Runs the states against a real 19.0 box; returns one result per check. */
+export async function runRealBox19({ series, shape, work }) {
+    const results = [];
+    const certs = await certificates(series.src);
+    const secrets = { dbUuid: randomUUID(), enterpriseCode: `M${randomBytes(9).toString("hex").toUpperCase()}` };
+    const box = makeBox19({ tree: series.src, ip: IP, geventPort: await freePort(), secrets });
+    const keyPath = join(box.dir, "nginx-cert.key");
+    const install = (name) => {
+        box.setCertificate(certs[name].cert);
+        if (certs[name].key) writeFileSync(keyPath, certs[name].key, { mode: 0o600 });
+    };
+    let front;
+    let odoo;
+    try {
+        install("days60");
+        await box.start();
+        front = await startFront({ tree: series.src, ip: IP, certificate: box.certificatePath, key: keyPath });
+        const seedPython = `import json
+box = env["iot.box"].create({"name": "Real 19.0 box", "identifier": "test_identifier", "ip": ${JSON.stringify(HOSTNAME)}, "version": "Ttest-19.0"})
+env.cr.commit()
+print("SEED " + json.dumps({"id": box.id}))
+`;
+        odoo = await openOdoo({
+            series, shape, work, seedPython,
+            chromiumArgs: [`--host-resolver-rules=MAP ${HOSTNAME} ${IP}, MAP *.odoo-iot.com ~NOTFOUND`, `--ip-address-space-overrides=${IP}:443=local,${IP}:8069=local`],
+            trustCa: certs.ca.pem,
+            allowHost: (host) => host === HOSTNAME || host === IP,
+        });
+        const { page, port, seeded } = odoo;
+        const formUrl = `http://127.0.0.1:${port}/odoo/action-iot.iot_box_action/${seeded.id}`;
+        await check(results, "the box sends its db_uuid and enterprise_code; neither reaches the page, its storage or the server's log", async () => {
+            await page.goto(formUrl);
+            await page.waitForSelector('.o_iot_https_panel[data-state="ok"]', { timeout: TIMEOUT });
+            const sent = await fetch(`http://${IP}:8069/iot_drivers/data`).then((answer) => answer.text());
+            // Never print the values: only whether they were found.
+            assert.ok(sent.includes(secrets.dbUuid) && sent.includes(secrets.enterpriseCode), "the box answers both to anyone");
+            const seen = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
+            const inPage = [secrets.dbUuid, secrets.enterpriseCode].filter((secret) => seen.includes(secret)).length;
+            assert.equal(inPage, 0, "a secret in the page or its storage");
+            const inLog = [secrets.dbUuid, secrets.enterpriseCode].filter((secret) => odoo.log().includes(secret)).length;
+            assert.equal(inLog, 0, "a secret in the server's log");
+        });
+        let boxUp = true;
+        let frontUp = true;
+        for (const state of STATES) {
+            await check(results, `${state.name}: reads ${state.panel}`, () => explained(page, seeded.id, async () => {
+                if (!boxUp && !state.stopBox) throw new Error("the box is down for good");
+                install(state.certificate);
+                if (frontUp) await front.reload(certs[state.certificate].cert);
+                if (state.then) install(state.then);
+                if (state.stopBox && boxUp) (await box.stop(), (boxUp = false));
+                if (state.stopFront && frontUp) (await front.stop(), (frontUp = false));
+                await recordEnd(page, seeded.id, state.end && at(certs[state.end].until));
+                await page.goto(formUrl);
+                const panel = await page.waitForSelector(`.o_iot_https_panel[data-state="${state.panel}"]`, { timeout: TIMEOUT }).catch(async (error) => {
+                    const shown = await page.locator(".o_iot_https_panel").getAttribute("data-state").catch(() => "none");
+                    throw new Error(`the panel shows ${shown}, not ${state.panel} (${error.message.split("\n")[0]})`);
+                });
+                assert.equal(await panel.getAttribute("role"), "status");
+                const label = (await page.locator(".o_iot_https_panel .o_iot_https_badge").innerText()).trim();
+                if (state.badge instanceof RegExp) assert.match(label, state.badge);
+                else assert.equal(label, state.badge);
+                if (state.lock !== undefined) {
+                    const link = page.locator(".o_iot_https_panel a.o_iot_https_link");
+                    assert.equal(await link.getAttribute("href"), `https://${HOSTNAME}/`);
+                    assert.equal(await link.locator(".fa-lock").count(), state.lock ? 1 : 0, state.lock ? "the name works: its lock" : "a name this browser refuses loses its lock");
+                }
+                if (state.boxReport) assert.equal(await page.locator(".o_iot_https_box_report").innerText(), state.boxReport);
+                if (state.boxLog) assert.match(box.log(), state.boxLog, "the box itself could not read the file");
+                if (state.stored) assert.match(await page.locator(".o_iot_https_stored").innerText(), state.stored);
+                const words = await page.locator(".o_iot_https_panel").innerText();
+                if (!state.stored && state.panel !== "ok") assert.doesNotMatch(words, /HTTPS OK|certificate is valid/i, "never OK, never valid");
+            }));
+        }
+    } catch (error) {
+        results.push({ name: "real 19.0 box > the harness ran", status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 12).join("\n      ")] });
+    } finally {
+        await odoo?.close();
+        await front?.dispose();
+        await box.dispose();
+    }
+    return results;
+}
+
+/** Runs `fn`; a failure says what the panel showed and what the record held. */
+async function explained(page, id, fn) {
+    try {
+        await fn();
+    } catch (error) {
+        const panel = await page.locator(".o_iot_https_panel").innerText({ timeout: 1000 }).catch(() => "(no panel)");
+        const record = await rpc(page, "read", [[id], ["https_certificate_state", "https_certificate_end_date", "https_certificate_box_end_date", "ssl_certificate_end_date"]]).catch((e) => e.message);
+        throw new Error(`${error.message}\npanel: ${panel.replace(/\s+/g, " ").slice(0, 300)}\nrecord: ${JSON.stringify(record)}`);
+    }
+}
+
+function rpc(page, method, args) {
+    return page.evaluate(async ({ method, args }) => {
+        const answer = await fetch(`/web/dataset/call_kw/iot.box/${method}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model: "iot.box", method, args, kwargs: {} } }),
+        });
+        const json = await answer.json();
+        if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
+        return json.result;
+    }, { method, args });
+}
+
+/** What the box wrote to the database last (`ssl_certificate_end_date`), from a fresh stored report. */
+async function recordEnd(page, id, end) {
+    const call = (values) => rpc(page, "write", [[id], values]);
+    await call({ https_certificate_state: false, https_certificate_end_date: false, https_certificate_error: false, https_certificate_reported_at: false, ssl_certificate_end_date: false });
+    if (end) await call({ ssl_certificate_end_date: end });
+}
