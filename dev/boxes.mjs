@@ -10,6 +10,7 @@ import { makeCa, makeLeaf, makeSelfSigned } from "./ca.mjs";
 import { STATES, at, statusBody } from "./box_states.mjs";
 
 const ROUTES = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data" };
+const PINGS = { "19": "/iot_drivers/ping", "18": "/hw_posbox_homepage/ping" };
 const DAY = 86_400_000;
 /** The box image's nginx page when Odoo on the box is down (the words, not its file). */
 const PAGE_502 = "<!DOCTYPE html><html><head><title>IoT Box is down</title></head><body><h1>Your IoT Box is starting or restarting</h1></body></html>";
@@ -28,6 +29,10 @@ function handler(box, { front = false } = {}) {
             if (path === "/hw_proxy/hello") {
                 res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
                 return res.end("ping");
+            }
+            if (path === PINGS[state.generation]) {
+                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
+                return res.end(JSON.stringify({ status: "success", message: "pong" }));
             }
             if (path === ROUTES[state.generation]) {
                 if (state.statusHangs) return; // the box waits on odoo.com

@@ -8,9 +8,10 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { addonFolder, dropDatabase, ensureDebianPackages, ensurePostgres, freePort, givenSeries, odooArgs, startOdoo } from "./odoo.mjs";
 import { runRealBox19 } from "../tests/real_box/real_box_19.mjs";
+import { runRealPosbox } from "../tests/real_box/real_box_posbox.mjs";
 
-/** The real box software of a tree, read through the add-on in that tree's web client. */
-const REAL_BOXES = { "19.0": runRealBox19 };
+/** The real box software of each tree, read through the add-on in that tree's web client. */
+const REAL_BOXES = { "17.0": runRealPosbox, "18.0": runRealPosbox, "19.0": runRealBox19 };
 
 const runs = givenSeries().flatMap((series) => series.shapes.map((shape) => ({ series, shape })));
 if (!runs.length) {

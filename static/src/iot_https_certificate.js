@@ -130,6 +130,10 @@ function parseHello(text) {
   if (text.length > MAX_ANSWER_CHARS) return unreadable("too_large", text);
   return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
 }
+function isPong(text) {
+  const json = readJson(text);
+  return !("kind" in json) && json.value.message === "pong";
+}
 function readDetails(ok, details) {
   const text = details.slice(0, MAX_DETAIL_CHARS);
   const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());
@@ -390,10 +394,6 @@ function likelyGeneration(known, database, versionHint) {
   const series = seriesOf(database, versionHint);
   return known ?? (series && generationOfVersion(series));
 }
-function expectedGeneration(known, versionHint) {
-  const series = readVersionHint(versionHint);
-  return known ?? (series && series.major >= 18 ? generationOfVersion(series) : void 0);
-}
 function generationOrder(known, database, versionHint) {
   const first = likelyGeneration(known, database, versionHint);
   return [.../* @__PURE__ */ new Set([...first ? [first] : [], ...GENERATIONS])];
@@ -589,6 +589,10 @@ var ENDPOINTS = {
   legacy: { path: "hw_proxy/hello", parse: parseHello }
 };
 var HELLO_AFTER_TIMEOUT_MS = 2e3;
+var PINGS = {
+  "19": "iot_drivers/ping",
+  "18": "hw_posbox_homepage/ping"
+};
 async function probeBox(net, target) {
   const { address } = target;
   let aborted = false;
@@ -624,8 +628,9 @@ async function probeBox(net, target) {
       await askEndpoint(base, candidate);
       if (observations.report?.kind === "report") break;
     }
-    if (observations.report?.kind === "alive" && target.expected !== void 0 && target.expected !== "legacy") {
-      observations.statusRoute = "failed";
+    if (observations.report?.kind === "alive" && first !== "legacy" && !aborted) {
+      const ping = await send(base + PINGS[first], "cors");
+      if (ping.kind === "answered" && ping.ok && isPong(ping.text)) observations.statusRoute = "failed";
     }
     return hello;
   };
@@ -869,7 +874,6 @@ var StatusStore = class {
         address: entry.address,
         order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
         known: entry.generation,
-        expected: expectedGeneration(entry.generation, entry.record.version),
         timeoutMs: this.options.timeoutMs,
         signal
       }

@@ -11,15 +11,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeCa, makeLeaf } from "../../dev/ca.mjs";
 import { at } from "../../dev/box_states.mjs";
-import { freePort, openOdoo } from "../../scripts/odoo.mjs";
-import { makeBox19 } from "./box.mjs";
+import { freePort } from "../../scripts/odoo.mjs";
+import { makeBox } from "./box.mjs";
 import { startFront } from "./front.mjs";
+import { check, openBoxPage, secretsNowhere } from "./web_client.mjs";
 
 const DAY = 86_400_000;
 const IP = "127.79.0.10";
 const LABEL = "realbox1";
 const HOSTNAME = `${IP.replace(/\./g, "-")}.${LABEL}.odoo-iot.com`;
-const TIMEOUT = 60_000;
 
 /**
  * The states, in order, each with what the harness does and what a user must see. `end`: the
@@ -67,21 +67,14 @@ async function certificates(tree) {
     };
 }
 
-async function check(results, name, fn) {
-    try {
-        await fn();
-        results.push({ name: `real 19.0 box > ${name}`, status: "passed", errors: [] });
-    } catch (error) {
-        results.push({ name: `real 19.0 box > ${name}`, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 8).join("\n      ")] });
-    }
-}
-
 /** Runs the states against a real 19.0 box; returns one result per check. */
 export async function runRealBox19({ series, shape, work }) {
     const results = [];
+    const named = (name) => `real 19.0 box > ${name}`;
     const certs = await certificates(series.src);
     const secrets = { dbUuid: randomUUID(), enterpriseCode: `M${randomBytes(9).toString("hex").toUpperCase()}` };
-    const box = makeBox19({ tree: series.src, ip: IP, geventPort: await freePort(), secrets });
+    const conf = { db_uuid: secrets.dbUuid, enterprise_code: secrets.enterpriseCode };
+    const box = makeBox({ tree: series.src, software: "iot_drivers", ip: IP, geventPort: await freePort(), conf });
     const keyPath = join(box.dir, "nginx-cert.key");
     const install = (name) => {
         box.setCertificate(certs[name].cert);
@@ -92,48 +85,29 @@ export async function runRealBox19({ series, shape, work }) {
     try {
         install("days60");
         await box.start();
-        front = await startFront({ tree: series.src, ip: IP, certificate: box.certificatePath, key: keyPath });
-        const seedPython = `import json
-box = env["iot.box"].create({"name": "Real 19.0 box", "identifier": "test_identifier", "ip": ${JSON.stringify(HOSTNAME)}, "version": "Ttest-19.0"})
-env.cr.commit()
-print("SEED " + json.dumps({"id": box.id}))
-`;
-        odoo = await openOdoo({
-            series, shape, work, seedPython,
-            chromiumArgs: [`--host-resolver-rules=MAP ${HOSTNAME} ${IP}, MAP *.odoo-iot.com ~NOTFOUND`, `--ip-address-space-overrides=${IP}:443=local,${IP}:8069=local`],
-            trustCa: certs.ca.pem,
-            allowHost: (host) => host === HOSTNAME || host === IP,
-        });
-        const { page, port, seeded } = odoo;
-        const formUrl = `http://127.0.0.1:${port}/odoo/action-iot.iot_box_action/${seeded.id}`;
-        await check(results, "the box sends its db_uuid and enterprise_code; neither reaches the page, its storage or the server's log", async () => {
-            await page.goto(formUrl);
-            await page.waitForSelector('.o_iot_https_panel[data-state="ok"]', { timeout: TIMEOUT });
+        front = await startFront({ tree: series.src, software: "iot_drivers", ip: IP, certificate: box.certificatePath, key: keyPath });
+        const record = { name: "Real 19.0 box", identifier: "test_identifier", hostname: HOSTNAME, ip: IP, version: "Ttest-19.0" };
+        odoo = await openBoxPage({ series, shape, work, box: record, ca: certs.ca });
+        const { page } = odoo;
+        await check(results, named("the box sends its db_uuid and enterprise_code; neither reaches the page, its storage or the server's log"), async () => {
+            await odoo.panel("ok");
             const sent = await fetch(`http://${IP}:8069/iot_drivers/data`).then((answer) => answer.text());
             // Never print the values: only whether they were found.
             assert.ok(sent.includes(secrets.dbUuid) && sent.includes(secrets.enterpriseCode), "the box answers both to anyone");
-            const seen = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
-            const inPage = [secrets.dbUuid, secrets.enterpriseCode].filter((secret) => seen.includes(secret)).length;
-            assert.equal(inPage, 0, "a secret in the page or its storage");
-            const inLog = [secrets.dbUuid, secrets.enterpriseCode].filter((secret) => odoo.log().includes(secret)).length;
-            assert.equal(inLog, 0, "a secret in the server's log");
+            assert.deepEqual(await secretsNowhere(odoo, [secrets.dbUuid, secrets.enterpriseCode]), { inPage: 0, inLog: 0 });
         });
         let boxUp = true;
         let frontUp = true;
         for (const state of STATES) {
-            await check(results, `${state.name}: reads ${state.panel}`, () => explained(page, seeded.id, async () => {
+            await check(results, named(`${state.name}: reads ${state.panel}`), () => odoo.explained(async () => {
                 if (!boxUp && !state.stopBox) throw new Error("the box is down for good");
                 install(state.certificate);
                 if (frontUp) await front.reload(certs[state.certificate].cert);
                 if (state.then) install(state.then);
                 if (state.stopBox && boxUp) (await box.stop(), (boxUp = false));
                 if (state.stopFront && frontUp) (await front.stop(), (frontUp = false));
-                await recordEnd(page, seeded.id, state.end && at(certs[state.end].until));
-                await page.goto(formUrl);
-                const panel = await page.waitForSelector(`.o_iot_https_panel[data-state="${state.panel}"]`, { timeout: TIMEOUT }).catch(async (error) => {
-                    const shown = await page.locator(".o_iot_https_panel").getAttribute("data-state").catch(() => "none");
-                    throw new Error(`the panel shows ${shown}, not ${state.panel} (${error.message.split("\n")[0]})`);
-                });
+                await recordEnd(odoo, state.end && at(certs[state.end].until));
+                const panel = await odoo.panel(state.panel);
                 assert.equal(await panel.getAttribute("role"), "status");
                 const label = (await page.locator(".o_iot_https_panel .o_iot_https_badge").innerText()).trim();
                 if (state.badge instanceof RegExp) assert.match(label, state.badge);
@@ -151,7 +125,7 @@ print("SEED " + json.dumps({"id": box.id}))
             }));
         }
     } catch (error) {
-        results.push({ name: "real 19.0 box > the harness ran", status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 12).join("\n      ")] });
+        results.push({ name: named("the harness ran"), status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 12).join("\n      ")] });
     } finally {
         await odoo?.close();
         await front?.dispose();
@@ -160,33 +134,12 @@ print("SEED " + json.dumps({"id": box.id}))
     return results;
 }
 
-/** Runs `fn`; a failure says what the panel showed and what the record held. */
-async function explained(page, id, fn) {
-    try {
-        await fn();
-    } catch (error) {
-        const panel = await page.locator(".o_iot_https_panel").innerText({ timeout: 1000 }).catch(() => "(no panel)");
-        const record = await rpc(page, "read", [[id], ["https_certificate_state", "https_certificate_end_date", "https_certificate_box_end_date", "ssl_certificate_end_date"]]).catch((e) => e.message);
-        throw new Error(`${error.message}\npanel: ${panel.replace(/\s+/g, " ").slice(0, 300)}\nrecord: ${JSON.stringify(record)}`);
-    }
-}
-
-function rpc(page, method, args) {
-    return page.evaluate(async ({ method, args }) => {
-        const answer = await fetch(`/web/dataset/call_kw/iot.box/${method}`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model: "iot.box", method, args, kwargs: {} } }),
-        });
-        const json = await answer.json();
-        if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
-        return json.result;
-    }, { method, args });
-}
-
-/** What the box wrote to the database last (`ssl_certificate_end_date`), from a fresh stored report. */
-async function recordEnd(page, id, end) {
-    const call = (values) => rpc(page, "write", [[id], values]);
-    await call({ https_certificate_state: false, https_certificate_end_date: false, https_certificate_error: false, https_certificate_reported_at: false, ssl_certificate_end_date: false });
-    if (end) await call({ ssl_certificate_end_date: end });
+/**
+ * What the box wrote to the database last (`ssl_certificate_end_date`), over a fresh stored
+ * report: each state starts from what the box itself would have told the database.
+ */
+async function recordEnd(odoo, end) {
+    const write = (values) => odoo.rpc("write", [[odoo.id], values]);
+    await write({ https_certificate_state: false, https_certificate_end_date: false, https_certificate_error: false, https_certificate_reported_at: false, ssl_certificate_end_date: false });
+    if (end) await write({ ssl_certificate_end_date: end });
 }

@@ -74,16 +74,6 @@ export function likelyGeneration(known: Generation | undefined, database: Versio
     return known ?? (series && generationOfVersion(series));
 }
 
-/**
- * The generation a box certainly has, so that its status route must answer: the one an earlier
- * check found, or the one its own version names from 18.0 on. A 17.0 version does not settle
- * it: early 17.0 images have no status route.
- */
-export function expectedGeneration(known: Generation | undefined, versionHint: unknown): Generation | undefined {
-    const series = readVersionHint(versionHint);
-    return known ?? (series && series.major >= 18 ? generationOfVersion(series) : undefined);
-}
-
 /** Generations in the order to try: the likely one first, then newest first. */
 export function generationOrder(known: Generation | undefined, database: VersionHint | undefined, versionHint: unknown): Generation[] {
     const first = likelyGeneration(known, database, versionHint);

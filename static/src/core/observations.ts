@@ -51,8 +51,8 @@ export type ParsedAnswer = BoxReport | UnreadableAnswer;
  *   box, nginx answers its 502 page while Odoo on the box is down;
  * - `timeout`: the status route did not answer in time while the hello did: a 17.0/18.0 box
  *   asks odoo.com inside that call, with no time limit;
- * - `failed`: the status route of a box known to have one failed (an error status, no CORS)
- *   while the hello answered.
+ * - `failed`: the status route failed (an error status, no CORS) while the hello and that
+ *   route's own ping answered.
  */
 export type StatusRouteProblem = "silent" | "timeout" | "failed";
 

@@ -46,6 +46,12 @@ export function parseHello(text: unknown): ParsedAnswer {
     return text.trim() === "ping" ? { kind: "alive", generation: "legacy" } : unreadable("not_ping", text);
 }
 
+/** `GET /hw_posbox_homepage/ping` or `/iot_drivers/ping`: `{"status": "success", "message": "pong"}`. */
+export function isPong(text: unknown): boolean {
+    const json = readJson(text);
+    return !("kind" in json) && json.value.message === "pong";
+}
+
 function readDetails(ok: boolean, details: string): CertificateReport {
     const text = details.slice(0, MAX_DETAIL_CHARS);
     const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());

@@ -6,7 +6,8 @@
  * 2. when that fails, the hello (CORS) tells a box whose Odoo answers (a wrong generation
  *    guess, a failing status route) from one that does not; when nothing readable answers, a
  *    `no-cors` request tells a server that answers without the box (the box's nginx and its
- *    502 page) from a TLS or DNS failure;
+ *    502 page) from a TLS or DNS failure; when only the hello answers, the likely status
+ *    route's own ping tells a failing route from a hello-only box;
  * 3. when the name fails, or the address is a plain IP, the LAN path `http://<lan-ip>:8069`
  *    (hello first, then the status endpoint);
  * 4. when the name fails but the box answers on its IP, `http://<name>:8069` (no-cors, only from
@@ -18,7 +19,7 @@ import { LAN_PORT } from "../core/address";
 import type { BoxAddress } from "../core/address";
 import type { Generation } from "../core/generation";
 import type { BoxObservations, LocalNetworkPermission, ParsedAnswer, ProbeResult } from "../core/observations";
-import { parseHello, parseHomepageData, parseIotDriversData } from "../core/parsers";
+import { isPong, parseHello, parseHomepageData, parseIotDriversData } from "../core/parsers";
 import { request } from "./request";
 import type { Net, RequestResult } from "./request";
 
@@ -35,8 +36,6 @@ export interface ProbeTarget {
     order: Generation[];
     /** The generation an earlier check found, if any: its answer alone settles the question. */
     known?: Generation;
-    /** The generation the box certainly has (found earlier, or named by its 18.0+ version). */
-    expected?: Generation;
     timeoutMs: number;
     signal?: AbortSignal;
 }
@@ -55,6 +54,12 @@ const ENDPOINTS: Record<Generation, { path: string; parse: (text: unknown) => Pa
 
 /** How long the hello may take after a status route timed out (see `ask`). */
 export const HELLO_AFTER_TIMEOUT_MS = 2_000;
+
+/** Each status route's sibling that answers `pong` (current 17.0 and later). */
+const PINGS: Record<Exclude<Generation, "legacy">, string> = {
+    "19": "iot_drivers/ping",
+    "18": "hw_posbox_homepage/ping",
+};
 
 export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<ProbeOutcome> {
     const { address } = target;
@@ -105,10 +110,12 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
             await askEndpoint(base, candidate);
             if (observations.report?.kind === "report") break;
         }
-        // Only a box that answers its status route counts as reporting: one known to have a
-        // status route whose route gave nothing is not a hello-only box.
-        if (observations.report?.kind === "alive" && target.expected !== undefined && target.expected !== "legacy") {
-            observations.statusRoute = "failed";
+        // Only a box that answers its status route counts as reporting. A box whose status route
+        // gave nothing while that route's own ping answers has the route, and it failed (a 500
+        // without CORS looks like a missing route): it is not a hello-only box.
+        if (observations.report?.kind === "alive" && first !== "legacy" && !aborted) {
+            const ping = await send(base + PINGS[first], "cors");
+            if (ping.kind === "answered" && ping.ok && isPong(ping.text)) observations.statusRoute = "failed";
         }
         return hello;
     };

@@ -8,7 +8,7 @@
 import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
 import { settle } from "../core/flapping";
-import { expectedGeneration, generationOrder } from "../core/generation";
+import { generationOrder } from "../core/generation";
 import type { Generation } from "../core/generation";
 import { cadenceAfter, delayUntilDue, isBox18Error, nextDelay } from "../core/schedule";
 import type { CadenceState } from "../core/schedule";
@@ -161,7 +161,6 @@ export class StatusStore {
                 address: entry.address,
                 order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
                 known: entry.generation,
-                expected: expectedGeneration(entry.generation, entry.record.version),
                 timeoutMs: this.options.timeoutMs,
                 signal,
             }

@@ -57,6 +57,9 @@ export class FakeNetwork {
         if (opaque) return new Response(null, { status: 200 });
         if (script.kind === "front") return undefined; // its 502 page has no CORS header
         if (path === "/hw_proxy/hello") return new Response("ping");
+        if (path === { "19": "/iot_drivers/ping", "18": "/hw_posbox_homepage/ping", legacy: "" }[script.generation]) {
+            return new Response(JSON.stringify({ status: "success", message: "pong" }));
+        }
         if (this.isOwnRoute(script, path)) return script.status === "fails" ? undefined : new Response(script.body ?? "{}");
         return undefined; // an unknown route answers 404 without CORS headers: the page sees a failure
     }

@@ -1,0 +1,83 @@
+// What the real-box suites share: results as `npm run test:odoo` counts them, the add-on's
+// panel read in the real web client, and calls to the database as the logged-in admin.
+import { openOdoo } from "../../scripts/odoo.mjs";
+
+const TIMEOUT = 60_000;
+
+/** Runs one check; its result is `{ name, status, errors }`. */
+export async function check(results, name, fn) {
+    try {
+        await fn();
+        results.push({ name, status: "passed", errors: [] });
+    } catch (error) {
+        results.push({ name, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 10).join("\n      ")] });
+    }
+}
+
+/**
+ * The series' web client, logged in, with one box record (`ip` = its HTTPS name) and the
+ * browser resolving that name to the box's loopback IP and trusting the test CA.
+ */
+export async function openBoxPage({ series, shape, work, box, ca }) {
+    const seedPython = `import json
+box = env["iot.box"].create(${JSON.stringify({ name: box.name, identifier: box.identifier, ip: box.hostname, version: box.version })})
+env.cr.commit()
+print("SEED " + json.dumps({"id": box.id}))
+`;
+    const odoo = await openOdoo({
+        series, shape, work, seedPython,
+        chromiumArgs: [`--host-resolver-rules=MAP ${box.hostname} ${box.ip}, MAP *.odoo-iot.com ~NOTFOUND`, `--ip-address-space-overrides=${box.ip}:443=local,${box.ip}:8069=local`],
+        trustCa: ca.pem,
+        allowHost: (host) => host === box.hostname || host === box.ip,
+    });
+    const id = odoo.seeded.id;
+    const formUrl = series.name === "17.0"
+        ? `http://127.0.0.1:${odoo.port}/web#id=${id}&model=iot.box&view_type=form&action=iot.iot_box_action`
+        : `http://127.0.0.1:${odoo.port}/odoo/action-iot.iot_box_action/${id}`;
+    return {
+        ...odoo,
+        id,
+        /** Opens the box's form afresh (a new page, so a new first check) and waits for `state`. */
+        async panel(state) {
+            await odoo.page.goto("about:blank");
+            await odoo.page.goto(formUrl);
+            return odoo.page.waitForSelector(`.o_iot_https_panel[data-state="${state}"]`, { timeout: TIMEOUT }).catch(async (error) => {
+                const shown = await odoo.page.locator(".o_iot_https_panel").getAttribute("data-state", { timeout: 1000 }).catch(() => "none");
+                throw new Error(`the panel shows ${shown}, not ${state} (${error.message.split("\n")[0]})`);
+            });
+        },
+        /** `fn`; a failure also says what the panel showed and what the record held. */
+        async explained(fn) {
+            try {
+                await fn();
+            } catch (error) {
+                const panel = await odoo.page.locator(".o_iot_https_panel").innerText({ timeout: 1000 }).catch(() => "(no panel)");
+                const fields = ["https_certificate_state", "https_certificate_end_date", "https_certificate_box_end_date"];
+                const record = await this.rpc("read", [[id], fields]).catch((e) => e.message);
+                throw new Error(`${error.message}\npanel: ${panel.replace(/\s+/g, " ").slice(0, 300)}\nrecord: ${JSON.stringify(record)}`);
+            }
+        },
+        /** `iot.box.<method>(*args)` as the logged-in admin. */
+        rpc(method, args) {
+            return odoo.page.evaluate(async ({ method, args }) => {
+                const answer = await fetch(`/web/dataset/call_kw/iot.box/${method}`, {
+                    method: "POST",
+                    headers: { "Content-Type": "application/json" },
+                    body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model: "iot.box", method, args, kwargs: {} } }),
+                });
+                const json = await answer.json();
+                if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
+                return json.result;
+            }, { method, args });
+        },
+    };
+}
+
+/** Neither secret is in the page, its storage or the server's log (only counts are printed). */
+export async function secretsNowhere(odoo, secrets) {
+    const seen = await odoo.page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }));
+    return {
+        inPage: secrets.filter((secret) => seen.includes(secret)).length,
+        inLog: secrets.filter((secret) => odoo.log().includes(secret)).length,
+    };
+}
