@@ -12,6 +12,15 @@ import { STATES, at, statusBody } from "./box_states.mjs";
 const ROUTES = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data" };
 const PINGS = { "19": "/iot_drivers/ping", "18": "/hw_posbox_homepage/ping" };
 const DAY = 86_400_000;
+/** Odoo's answers, headers as a real box sends them (tests/real_box/contract.mjs). */
+const HTML = { "content-type": "text/html; charset=utf-8" };
+const CORS_GET = { ...HTML, "access-control-allow-origin": "*", "access-control-allow-methods": "GET, POST" };
+const PREFLIGHT = {
+    ...CORS_GET,
+    "access-control-allow-headers": "Origin, X-Requested-With, Content-Type, Accept, Authorization",
+    "access-control-max-age": "86400",
+};
+const PAGE_500 = "<!doctype html><html lang=en><title>500 Internal Server Error</title><h1>Internal Server Error</h1></html>";
 /** The box image's nginx page when Odoo on the box is down (the words, not its file). */
 const PAGE_502 = "<!DOCTYPE html><html><head><title>IoT Box is down</title></head><body><h1>Your IoT Box is starting or restarting</h1></body></html>";
 
@@ -26,21 +35,17 @@ function handler(box, { front = false } = {}) {
         }
         const answer = () => {
             const path = new URL(req.url, "http://box").pathname;
-            if (path === "/hw_proxy/hello") {
-                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
-                return res.end("ping");
-            }
-            if (path === PINGS[state.generation]) {
-                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
-                return res.end(JSON.stringify({ status: "success", message: "pong" }));
-            }
+            const cors = [ROUTES[state.generation], PINGS[state.generation], "/hw_proxy/hello"].includes(path);
+            if (cors && req.method === "OPTIONS") return res.writeHead(204, PREFLIGHT).end();
+            if (path === "/hw_proxy/hello") return res.writeHead(200, CORS_GET).end("ping");
+            if (path === PINGS[state.generation]) return res.writeHead(200, CORS_GET).end(JSON.stringify({ status: "success", message: "pong" }));
             if (path === ROUTES[state.generation]) {
                 if (state.statusHangs) return; // the box waits on odoo.com
+                if (state.statusFails) return res.writeHead(500, HTML).end(PAGE_500); // uncaught: no CORS
                 // Real boxes send JSON text as text/html.
-                res.writeHead(200, { "content-type": "text/html; charset=utf-8", "access-control-allow-origin": "*" });
-                return res.end(statusBody(state, box.label));
+                return res.writeHead(200, CORS_GET).end(statusBody(state, box.label, { ip: box.lanIp, startedAt: box.startedAt }));
             }
-            res.writeHead(404, { "content-type": "text/html" }); // Odoo's 404 has no CORS header
+            res.writeHead(404, HTML); // Odoo's 404 has no CORS header
             res.end("<!DOCTYPE html><title>404 Not Found</title>");
         };
         if (state.delayMs) setTimeout(answer, state.delayMs);
@@ -93,6 +98,7 @@ async function startBoxes({ states, label, octet, ca, stranger }) {
                 version: state.generation === "legacy" ? "23.11" : state.generation === "18" ? "L24.10" : "25.04",
             },
             tlsPort: 0,
+            startedAt: Date.now(),
             /** Requests this box received, on any port: tests count probes with it. */
             hits: 0,
         };

@@ -37,8 +37,18 @@ export async function makeCa(commonName) {
  * `OdooTempIoTBoxCertificate` is: no browser trusts it for any name.
  */
 export async function makeSelfSigned(commonName) {
-    const ca = await makeCa(commonName);
-    return { cert: ca.pem, key: await keyPem(ca.keys.privateKey) };
+    const keys = await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"]);
+    const cert = await x509.X509CertificateGenerator.createSelfSigned({
+        serialNumber: String(serial++).padStart(2, "0"),
+        name: `CN=${commonName}`,
+        notBefore: new Date(Date.now() - DAY),
+        notAfter: new Date(Date.now() + 100 * 365 * DAY),
+        keys,
+        signingAlgorithm: ALG,
+        // As `openssl req -x509` makes it: CA:TRUE, no key usage, no SAN.
+        extensions: [new x509.BasicConstraintsExtension(true), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+    });
+    return { cert: cert.toString("pem"), key: await keyPem(keys.privateKey) };
 }
 
 /** A server certificate for `names` (DNS names or IPv4 literals), valid from `from` to `until`. */

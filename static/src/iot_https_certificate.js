@@ -628,9 +628,14 @@ async function probeBox(net, target) {
       await askEndpoint(base, candidate);
       if (observations.report?.kind === "report") break;
     }
-    if (observations.report?.kind === "alive" && first !== "legacy" && !aborted) {
-      const ping = await send(base + PINGS[first], "cors");
-      if (ping.kind === "answered" && ping.ok && isPong(ping.text)) observations.statusRoute = "failed";
+    for (const candidate of target.order) {
+      if (observations.report?.kind !== "alive" || candidate === "legacy" || aborted) continue;
+      const ping = await send(base + PINGS[candidate], "cors");
+      if (ping.kind === "answered" && ping.ok && isPong(ping.text)) {
+        observations.statusRoute = "failed";
+        generation = candidate;
+        break;
+      }
     }
     return hello;
   };

@@ -1157,13 +1157,13 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     await h.clock.advance(500);
     assert.strictEqual(old.last().verdict.key, "ok");
     assert.strictEqual(old.last().verdict.generation, "legacy");
-    assert.strictEqual(h.network.requestsTo(legacy), 4, "the 17.0 status route, the hello, the 19 endpoint and the status route's ping, which give nothing");
+    assert.strictEqual(h.network.requestsTo(legacy), 5, "the 17.0 status route, the hello, the 19 endpoint and both routes' pings, which give nothing");
     assert.strictEqual(newer.last().verdict.generation, "19");
     assert.strictEqual(newer.last().verdict.validUntil, Date.UTC(2027, 1, 1), "the 19 report, not just the ping");
     const again = h.store.checkNow(1);
     await h.clock.advance(100);
     await again;
-    assert.strictEqual(h.network.requestsTo(legacy), 5, "known to be 17.0: its hello alone");
+    assert.strictEqual(h.network.requestsTo(legacy), 6, "known to be 17.0: its hello alone");
     old.stop();
     newer.stop();
   });

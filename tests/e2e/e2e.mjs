@@ -107,7 +107,7 @@ export async function runE2E() {
             assert.equal(await count("ok"), "4 OK");
             assert.equal(await count("attention"), "6 needing attention");
             assert.equal(await count("unreachable"), "3 unreachable from here", "two boxes that do not answer, and the remote one");
-            assert.equal(await count("failing"), "13 failing");
+            assert.equal(await count("failing"), "14 failing");
             const rowsAre = (n) => page.waitForFunction((n) => document.querySelectorAll(".o_data_row").length === n, n, { timeout: TIMEOUT });
             await page.click(".o_iot_https_fleet_problems");
             await rowsAre(rows - 4);
@@ -151,7 +151,7 @@ export async function runE2E() {
             assert.equal(await card("ok_19").locator("a.o_iot_https_link .fa-lock").count(), 1);
             const kanbanBadges = await page.locator(".o_kanban_record .o_iot_https_badge").evaluateAll((badges) => badges.map((b) => b.textContent.trim()));
             assert.deepEqual(kanbanBadges, listBadges, "every card says what its row said");
-            assert.equal(await page.locator(".o_iot_https_fleet_failing").innerText(), "13 failing");
+            assert.equal(await page.locator(".o_iot_https_fleet_failing").innerText(), "14 failing");
             await page.evaluate(() => (window.location.hash = "#list"));
             await page.locator(".o_data_row").first().waitFor({ timeout: TIMEOUT });
         });

@@ -20,6 +20,7 @@ export const EXPECTED = {
     },
     odoo_down: { state: "box_odoo_down", label: "Box not answering" },
     status_hangs: { state: "status_hanging", label: "Box stuck" },
+    status_fails: { state: "status_failing", label: "Status page fails" },
     wrong_name: { state: "certificate_rejected", label: "Certificate rejected", nameBroken: true, browserSaw: "net::ERR_CERT_COMMON_NAME_INVALID" },
     untrusted: { state: "certificate_rejected", label: "Certificate rejected", nameBroken: true, browserSaw: "net::ERR_CERT_AUTHORITY_INVALID" },
     no_certificate: { state: "no_certificate", label: "No certificate yet", link: false, checklist: "Eligibility checklist" },

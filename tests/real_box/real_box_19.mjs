@@ -15,6 +15,8 @@ import { freePort } from "../../scripts/odoo.mjs";
 import { makeBox } from "./box.mjs";
 import { startFront } from "./front.mjs";
 import { check, openBoxPage, secretsNowhere } from "./web_client.mjs";
+import { assertSameShape, shapeOf } from "./contract.mjs";
+import { startFleet } from "../../dev/boxes.mjs";
 
 const DAY = 86_400_000;
 const IP = "127.79.0.10";
@@ -27,14 +29,14 @@ const HOSTNAME = `${IP.replace(/\./g, "-")}.${LABEL}.odoo-iot.com`;
  * and daily while more than 10 days are left.
  */
 const STATES = [
-    { name: "valid for 60 days", certificate: "days60", end: "days60", panel: "ok", badge: "HTTPS OK", lock: true },
-    { name: "5 days left (renewal failed)", certificate: "days5", end: "days5", panel: "renewal_overdue", badge: /^Expires in [45] days$/, lock: true },
+    { name: "valid for 60 days", certificate: "days60", end: "days60", panel: "ok", badge: "HTTPS OK", lock: true, twin: "ok_19" },
+    { name: "5 days left (renewal failed)", certificate: "days5", end: "days5", panel: "renewal_overdue", badge: /^Expires in [45] days$/, lock: true, twin: "no_valid_19" },
     {
         name: "the image's temporary certificate", certificate: "temporary", end: null, panel: "certificate_rejected", badge: "Certificate rejected", lock: false,
-        boxReport: "On its IP address, the box itself reports: No valid certificate.",
+        boxReport: "On its IP address, the box itself reports: No valid certificate.", twin: "temporary_19",
     },
     {
-        name: "expired", certificate: "expired", end: "expired", panel: "expired", badge: /^Expired [23] days ago$/, lock: false,
+        name: "expired", twin: "expired", certificate: "expired", end: "expired", panel: "expired", badge: /^Expired [23] days ago$/, lock: false,
         boxReport: "On its IP address, the box itself reports: No valid certificate.",
     },
     // nginx keeps serving what it loaded (a reload of a broken file fails), as a box's does.
@@ -42,7 +44,7 @@ const STATES = [
         name: "a file that is not a certificate", certificate: "days60", then: "garbage", end: "days60", panel: "renewal_overdue", badge: "Renewal overdue", lock: true,
         boxLog: /Unable to read certificate file/,
     },
-    { name: "the box's Odoo down behind a live front", certificate: "days60", end: "days60", stopBox: true, panel: "box_odoo_down", badge: "Box not answering", lock: true },
+    { name: "the box's Odoo down behind a live front", certificate: "days60", end: "days60", stopBox: true, panel: "box_odoo_down", badge: "Box not answering", lock: true, twin: "odoo_down" },
     // Out of reach from here, the badge reads what the box last wrote to the database.
     {
         name: "everything down", certificate: "days60", end: "days60", stopBox: true, stopFront: true, panel: "unreachable", badge: "HTTPS OK",
@@ -82,7 +84,10 @@ export async function runRealBox19({ series, shape, work }) {
     };
     let front;
     let odoo;
+    let twins;
     try {
+        // Each real state's dev/ twin, for the contract.
+        twins = await startFleet({ states: STATES.map((state) => state.twin).filter(Boolean), label: LABEL });
         install("days60");
         await box.start();
         front = await startFront({ tree: series.src, software: "iot_drivers", ip: IP, certificate: box.certificatePath, key: keyPath });
@@ -123,12 +128,20 @@ export async function runRealBox19({ series, shape, work }) {
                 const words = await page.locator(".o_iot_https_panel").innerText();
                 if (!state.stored && state.panel !== "ok") assert.doesNotMatch(words, /HTTPS OK|certificate is valid/i, "never OK, never valid");
             }));
+            if (!state.twin) continue;
+            await check(results, named(`contract: ${state.name}: dev/ box "${state.twin}" answers as the real box`), async () => {
+                const twin = twins.boxes.find((b) => b.key === state.twin);
+                const real = await shapeOf(`http://${IP}:8069`, "19", { front: { url: `https://${HOSTNAME}`, tls: { host: IP, ca: certs.ca.pem } } });
+                const dev = await shapeOf(`http://${twin.lanIp}:8069`, "19", { front: { url: `https://${twin.hostname}:${twin.tlsPort}`, tls: { host: "127.0.0.1", ca: twins.ca.pem } } });
+                assertSameShape(real, dev, state.twin);
+            });
         }
     } catch (error) {
         results.push({ name: named("the harness ran"), status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 12).join("\n      ")] });
     } finally {
         await odoo?.close();
         await front?.dispose();
+        await twins?.close();
         await box.dispose();
     }
     return results;

@@ -15,7 +15,9 @@ import { makeCa, makeLeaf } from "../../dev/ca.mjs";
 import { freePort } from "../../scripts/odoo.mjs";
 import { makeBox } from "./box.mjs";
 import { startFront } from "./front.mjs";
+import { assertSameShape, comparableDetails, shapeOf } from "./contract.mjs";
 import { startOdooCom } from "./odoo_com.mjs";
+import { startFleet } from "../../dev/boxes.mjs";
 import { check, openBoxPage, secretsNowhere } from "./web_client.mjs";
 
 const DAY = 86_400_000;
@@ -24,37 +26,38 @@ const ODOO_COM = "127.79.1.1";
 const DEAD_SERVER = "http://127.79.1.2:8069";
 const LABEL = "realbox2";
 
-/** What the box's code says, its object addresses (`at 0x7f…`) made comparable. */
-export function normalisedDetails(details) {
-    return String(details).replace(/ at 0x[0-9a-f]+/g, " at 0x…");
-}
-
 /**
  * The states, in order. `box`: what the harness does; `code`: the box's own certificate details
  * as the status route answers them (normalised), or `status` for an answer that is not a report;
  * `panel`: what the add-on shows, and `httpStatus` the 3-digit status it quotes. A certificate with 5 days left, trusted by this browser, is
  * served throughout: the box must renew, so each attempt's outcome is what it reports.
  */
-const STATES = (series) => [
-    { name: "no server configured", box: { conf: { remote_server: undefined }, restart: true }, code: "ERR_IOT_HTTPS_CHECK_NO_SERVER", panel: "ERR_IOT_HTTPS_CHECK_NO_SERVER" },
+const STATES = [
+    { name: "no server configured", box: { conf: { remote_server: undefined }, restart: true }, code: "ERR_IOT_HTTPS_CHECK_NO_SERVER", panel: "ERR_IOT_HTTPS_CHECK_NO_SERVER", twin: "no_server" },
     {
-        name: "odoo.com refuses the connection", box: { conf: { remote_server: DEAD_SERVER }, restart: true, odooCom: "refuse" },
+        name: "valid for 60 days", box: { conf: { remote_server: DEAD_SERVER }, restart: true, certificate: "days60" },
+        ok: true, code: "Your certificate *.<label>.odoo-iot.com is valid until <date>", panel: "ok", twin: "ok_18",
+    },
+    {
+        name: "odoo.com refuses the connection", box: { certificate: "days5", odooCom: "refuse" }, twin: "request_exception",
         code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION\n\nHTTPSConnectionPool(host='www.odoo.com', port=443): Max retries exceeded with url: /odoo-enterprise/iot/x509 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x…>: Failed to establish a new connection: [Errno 111] Connection refused'))",
         panel: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: /Max retries exceeded/,
     },
-    { name: "odoo.com answers 503", box: { odooCom: "unavailable" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", httpStatus: "503" },
-    { name: "odoo.com has no certificate for the database", box: { odooCom: "no_certificate" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT" },
-    // Each series has its own rule: 17.0 needs db_uuid only, 18.0 both values.
+    { name: "odoo.com answers 503", box: { odooCom: "unavailable" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", httpStatus: "503", twin: "request_status" },
+    { name: "odoo.com has no certificate for the database", box: { odooCom: "no_certificate" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", twin: "no_result" },
+    // A box never given its credentials (17.0 checks db_uuid only, 18.0 both values: neither is set).
     {
-        name: `no credentials on the box (${series === "17.0" ? "no db_uuid" : "no enterprise_code"})`,
-        box: { conf: series === "17.0" ? { db_uuid: undefined } : { enterprise_code: undefined }, restart: true },
-        code: "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", panel: "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL",
+        name: "no credentials on the box", box: { conf: { db_uuid: undefined, enterprise_code: undefined }, restart: true },
+        code: "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", panel: "ERR_IOT_HTTPS_LOAD_NO_CREDENTIAL", twin: "no_credential",
     },
-    { name: "a certificate file the box user cannot read", box: { credentials: true, restart: true, certificate: "unreadable" }, code: "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", panel: "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION" },
+    {
+        name: "a certificate file the box user cannot read", box: { credentials: true, restart: true, certificate: "unreadable" },
+        code: "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", panel: "ERR_IOT_HTTPS_CHECK_CERT_READ_EXCEPTION", twin: "cert_read",
+    },
     // The box does not catch it: its status route answers 500, without CORS.
-    { name: "a file that is not a certificate", box: { certificate: "garbage" }, status: 500, panel: "status_failing" },
+    { name: "a file that is not a certificate", box: { certificate: "garbage" }, status: 500, panel: "status_failing", twin: "status_fails" },
     // The box's call to odoo.com has no time limit: its status route never answers.
-    { name: "odoo.com accepts and never answers", box: { certificate: "days5", odooCom: "hang" }, status: "hangs", panel: "status_hanging" },
+    { name: "odoo.com accepts and never answers", box: { certificate: "days5", odooCom: "hang" }, status: "hangs", panel: "status_hanging", twin: "status_hangs" },
 ];
 
 /** Runs the states against a real 17.0 or 18.0 box; returns one result per check. */
@@ -65,15 +68,20 @@ export async function runRealPosbox({ series, shape, work }) {
     const hostname = `${ip.replace(/\./g, "-")}.${LABEL}.odoo-iot.com`;
     const ca = await makeCa("iot_https_certificate real-box CA");
     const days5 = await makeLeaf(ca, [`*.${LABEL}.odoo-iot.com`], { from: Date.now() - 85 * DAY, until: Date.now() + 5 * DAY });
+    const days60 = await makeLeaf(ca, [`*.${LABEL}.odoo-iot.com`], { from: Date.now() - DAY, until: Date.now() + 60 * DAY });
     const secrets = { db_uuid: randomUUID(), enterprise_code: `M${randomBytes(9).toString("hex").toUpperCase()}` };
     const odooCom = await startOdooCom({ ip: ODOO_COM, series: series.name });
     const box = makeBox({ tree: series.src, software: "hw_drivers", ip, geventPort: await freePort(), odooCom: ODOO_COM, conf: { ...secrets } });
     const keyPath = join(box.dir, "nginx-cert.key");
     writeFileSync(keyPath, days5.key, { mode: 0o600 });
     box.setCertificate(days5.cert);
+    const states = STATES;
+    let twins;
     let front;
     let odoo;
     try {
+        // Each real state's dev/ twin, for the contract.
+        twins = await startFleet({ states: states.map((state) => state.twin).filter(Boolean), label: "contract2" });
         await box.start();
         front = await startFront({ tree: series.src, software: "hw_drivers", ip, certificate: box.certificatePath, key: keyPath });
         // The box's own `sudo service nginx restart` reaches the front through the fake sudo.
@@ -81,24 +89,30 @@ export async function runRealPosbox({ series, shape, work }) {
         await front.reload(days5.cert);
         const record = { name: `Real ${series.name} box`, identifier: "b8:27:eb:00:00:01", hostname, ip, version: `L24.10-${series.name}` };
         odoo = await openBoxPage({ series, shape, work, box: record, ca });
-        for (const state of STATES(series.name)) {
+        for (const state of states) {
             await check(results, named(`${state.name}: the box says ${state.code ? state.code.split("\n")[0] : state.status}, the add-on reads ${state.panel}`), () => odoo.explained(async () => {
                 const { conf, restart, odooCom: mode, certificate, credentials } = state.box;
                 if (credentials) box.setConf(secrets);
                 if (conf) box.setConf(conf);
                 if (mode) await odooCom.setMode(mode);
+                const served = { days5, days60 }[certificate];
+                if (served) (box.setCertificate(served.cert), writeFileSync(keyPath, served.key, { mode: 0o600 }), await front.reload(served.cert));
                 if (certificate === "unreadable") box.setCertificate(days5.cert, { readable: false });
                 if (certificate === "garbage") box.setCertificate("this is not a certificate\n");
-                if (certificate === "days5") box.setCertificate(days5.cert);
                 if (restart) (await box.stop(), await box.start());
                 await expectAnswer(ip, state);
                 await odoo.panel(state.panel);
                 const page = odoo.page;
-                if (state.code) assert.equal(await page.locator(".o_iot_https_code code").innerText(), state.code.split(/[\s]/)[0]);
+                if (state.code && !state.ok) assert.equal(await page.locator(".o_iot_https_code code").innerText(), state.code.split(/[\s]/)[0]);
                 if (state.httpStatus) assert.equal(await page.locator(".o_iot_https_status strong").innerText(), state.httpStatus);
                 if (state.detail) assert.match(await page.locator(".o_iot_https_detail").innerText(), state.detail);
-                assert.doesNotMatch(await page.locator(".o_iot_https_panel").innerText(), /HTTPS OK|certificate is valid/i, "never OK, never valid");
+                if (!state.ok) assert.doesNotMatch(await page.locator(".o_iot_https_panel").innerText(), /HTTPS OK|certificate is valid/i, "never OK, never valid");
             }));
+            if (!state.twin) continue;
+            await check(results, named(`contract: ${state.name}: dev/ box "${state.twin}" answers as the real box`), async () => {
+                const twin = twins.boxes.find((b) => b.key === state.twin);
+                assertSameShape(await shapeOf(`http://${ip}:8069`, "18"), await shapeOf(`http://${twin.lanIp}:8069`, "18"), state.twin);
+            });
         }
         await check(results, named("the box sends its db_uuid and enterprise_code; neither reaches the page, its storage or the server's log"), async () => {
             assert.ok(odooCom.calls.length > 0, "the box asked odoo.com");
@@ -110,6 +124,7 @@ export async function runRealPosbox({ series, shape, work }) {
         unwatchFile(box.frontRequests);
         await odoo?.close();
         await front?.dispose();
+        await twins?.close();
         await odooCom.close();
         await box.dispose();
     }
@@ -132,6 +147,6 @@ async function expectAnswer(ip, state) {
     }
     assert.equal(answer.headers.get("access-control-allow-origin"), "*");
     const { is_certificate_ok: ok, certificate_details: details } = await answer.json();
-    assert.equal(ok, false);
-    assert.equal(normalisedDetails(details), state.code);
+    assert.equal(ok, Boolean(state.ok));
+    assert.equal(comparableDetails(details), state.code);
 }

@@ -6,8 +6,8 @@
  * 2. when that fails, the hello (CORS) tells a box whose Odoo answers (a wrong generation
  *    guess, a failing status route) from one that does not; when nothing readable answers, a
  *    `no-cors` request tells a server that answers without the box (the box's nginx and its
- *    502 page) from a TLS or DNS failure; when only the hello answers, the likely status
- *    route's own ping tells a failing route from a hello-only box;
+ *    502 page) from a TLS or DNS failure; when only the hello answers, each status route's
+ *    own ping tells a failing route from a hello-only box;
  * 3. when the name fails, or the address is a plain IP, the LAN path `http://<lan-ip>:8069`
  *    (hello first, then the status endpoint);
  * 4. when the name fails but the box answers on its IP, `http://<name>:8069` (no-cors, only from
@@ -113,9 +113,14 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
         // Only a box that answers its status route counts as reporting. A box whose status route
         // gave nothing while that route's own ping answers has the route, and it failed (a 500
         // without CORS looks like a missing route): it is not a hello-only box.
-        if (observations.report?.kind === "alive" && first !== "legacy" && !aborted) {
-            const ping = await send(base + PINGS[first], "cors");
-            if (ping.kind === "answered" && ping.ok && isPong(ping.text)) observations.statusRoute = "failed";
+        for (const candidate of target.order) {
+            if (observations.report?.kind !== "alive" || candidate === "legacy" || aborted) continue;
+            const ping = await send(base + PINGS[candidate], "cors");
+            if (ping.kind === "answered" && ping.ok && isPong(ping.text)) {
+                observations.statusRoute = "failed";
+                generation = candidate;
+                break;
+            }
         }
         return hello;
     };
