@@ -11,6 +11,9 @@ import { STATES, at, statusBody } from "./box_states.mjs";
 
 const ROUTES = { "19": "/iot_drivers/data", "18": "/hw_posbox_homepage/data" };
 const PINGS = { "19": "/iot_drivers/ping", "18": "/hw_posbox_homepage/ping" };
+const RESTARTS = { "19": "/iot_drivers/restart_odoo_service", "18": "/hw_posbox_homepage/restart_odoo_service" };
+/** How long a restarted box is away, as the real 19.0 box measured here (1.3–2.1 s). */
+const RESTART_MS = 1500;
 const DAY = 86_400_000;
 /** Odoo's answers, headers as a real box sends them (tests/real_box/contract.mjs). */
 const HTML = { "content-type": "text/html; charset=utf-8" };
@@ -29,6 +32,11 @@ function handler(box, { front = false } = {}) {
         box.hits++;
         const state = box.state;
         if (state.silent) return; // accepts the connection, never answers
+        if (Date.now() < box.awayUntil) {
+            // Restarting: the front answers its 502 page, Odoo's own port nothing.
+            if (!front) return req.socket.destroy();
+            return res.writeHead(502, { "content-type": "text/html" }).end(PAGE_502);
+        }
         if (front && state.odooDown) {
             res.writeHead(502, { "content-type": "text/html" }); // nginx adds no CORS header
             return res.end(PAGE_502);
@@ -38,6 +46,13 @@ function handler(box, { front = false } = {}) {
             const cors = [ROUTES[state.generation], PINGS[state.generation], "/hw_proxy/hello"].includes(path);
             if (cors && req.method === "OPTIONS") return res.writeHead(204, PREFLIGHT).end();
             if (path === "/hw_proxy/hello") return res.writeHead(200, CORS_GET).end("ping");
+            if (path === RESTARTS[state.generation]) {
+                box.awayUntil = Date.now() + 100 + RESTART_MS;
+                box.startedAt = box.awayUntil;
+                return res.writeHead(200, CORS_GET).end(JSON.stringify({ status: "success", message: "Odoo service restarted" }));
+            }
+            // 17.0/18.0: reruns the certificate check (and the download when due); answers nothing.
+            if (path === "/hw_drivers/check_certificate" && state.generation !== "19") return res.writeHead(200, CORS_GET).end("");
             if (path === PINGS[state.generation]) return res.writeHead(200, CORS_GET).end(JSON.stringify({ status: "success", message: "pong" }));
             if (path === ROUTES[state.generation]) {
                 if (state.statusHangs) return; // the box waits on odoo.com
@@ -99,6 +114,8 @@ async function startBoxes({ states, label, octet, ca, stranger }) {
             },
             tlsPort: 0,
             startedAt: Date.now(),
+            /** Until when a restart keeps the box away. */
+            awayUntil: 0,
             /** Requests this box received, on any port: tests count probes with it. */
             hits: 0,
         };

@@ -113,7 +113,9 @@ export function remoteRecord(fleet, now = Date.now()) {
  */
 export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }) {
     const { modules, html } = await buildDemo();
-    const fleetJson = JSON.stringify({ relay: useRelay, records: [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)] });
+    // The demo's user is an IoT administrator: the panel offers the actions on the boxes.
+    const records = [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)].map((record) => ({ ...record, https_certificate_can_act: true }));
+    const fleetJson = JSON.stringify({ relay: useRelay, records });
     const handler = (req, res) => {
         const url = new URL(req.url, "http://demo");
         if (url.pathname === "/relay" && useRelay) return relay(fleet, url.searchParams.get("url") ?? "", url.searchParams.get("mode"), res);

@@ -2,7 +2,7 @@
 // add-on on an addons path, one Odoo process. Shared by test:odoo, bench:odoo and screenshots.
 import { spawn, spawnSync } from "node:child_process";
 import { launch } from "./chromium.mjs";
-import { mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,10 +18,15 @@ export const SERIES = [
 /** The series whose source tree is given. */
 export const givenSeries = () => SERIES.filter((series) => series.src);
 
-/** A scratch folder holding the add-on under its Odoo name, whatever the repository is called. */
+/**
+ * A scratch folder holding the add-on under its Odoo name, whatever the repository is called:
+ * a copy taken now, so a run measures the tree as it was when it started, whatever is edited
+ * or rebuilt meanwhile.
+ */
 export function addonFolder() {
     const work = mkdtempSync(join(tmpdir(), "iot-https-odoo-"));
-    symlinkSync(ROOT, join(work, "iot_https_certificate"));
+    const skip = new Set(["node_modules", ".git", ".tmp", "docs", "dev"].map((name) => join(ROOT, name)));
+    cpSync(ROOT, join(work, "iot_https_certificate"), { recursive: true, filter: (source) => !skip.has(source) });
     return work;
 }
 

@@ -98,7 +98,11 @@ async function start() {
     ]);
     if (config.relay) browser.fetch = relayFetch(window.fetch.bind(window));
     const store = makeBrowserStore(optionsFromUrl(new URLSearchParams(window.location.search)));
-    const env = { services: { [STATUS_SERVICE]: store }, searchModel };
+    // The demo has no database: the box history's lines stay in the page (window.demoHistory).
+    const history: unknown[][] = [];
+    const orm = { call: async (_model: string, method: string, args: unknown[]) => (history.push([method, ...args]), true) };
+    const env = { services: { [STATUS_SERVICE]: store, orm }, searchModel };
+    (window as { demoHistory?: unknown }).demoHistory = history;
     (window as { demoStore?: unknown }).demoStore = store;
     await new App(DemoApp, { env, props: { records: config.records }, templates }).mount(document.getElementById("app")!);
 }

@@ -134,6 +134,12 @@ function isPong(text) {
   const json = readJson(text);
   return !("kind" in json) && json.value.message === "pong";
 }
+function readUptime(text) {
+  const json = readJson(text);
+  if ("kind" in json) return void 0;
+  const uptime = json.value.odoo_uptime_seconds;
+  return typeof uptime === "number" && Number.isFinite(uptime) && uptime >= 0 ? uptime : void 0;
+}
 function readDetails(ok, details) {
   const text = details.slice(0, MAX_DETAIL_CHARS);
   const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());
@@ -259,7 +265,12 @@ function diagnose(address, obs, now, database = {}) {
   if (address.kind === "empty") return { key: "invalid_address", rule: "address_invalid", detail: "empty" };
   if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
   if (!obs) return { key: "checking", rule: "not_checked" };
-  const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report), ...obs.name?.kind === "answered" ? { nameAnswered: true } : {} };
+  const base = {
+    checkedAt: obs.checkedAt,
+    generation: obs.statusGeneration ?? generationOf(obs.report),
+    ...obs.name?.kind === "answered" ? { nameAnswered: true } : {},
+    ...obs.lan?.kind === "answered" ? { lanAnswered: true } : {}
+  };
   const report = obs.report?.kind === "report" ? obs.report : void 0;
   const certificate = report?.certificate;
   const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : void 0;
@@ -614,6 +625,7 @@ async function probeBox(net, target) {
       const hello2 = await askEndpoint(base, "legacy", HELLO_AFTER_TIMEOUT_MS);
       if (!pinged(hello2)) return tried;
       observations.statusRoute = "timeout";
+      observations.statusGeneration = first;
       return hello2;
     }
     const hello = first === "legacy" ? tried : await askEndpoint(base, "legacy");
@@ -633,6 +645,7 @@ async function probeBox(net, target) {
       const ping = await send(base + PINGS[candidate], "cors");
       if (ping.kind === "answered" && ping.ok && isPong(ping.text)) {
         observations.statusRoute = "failed";
+        observations.statusGeneration = candidate;
         generation = candidate;
         break;
       }
@@ -1387,6 +1400,74 @@ function badgeView(status, checkedAgo, expiry, reported) {
 
 // static/src/components/certificate_panel/certificate_panel.ts
 
+// static/src/components/box_actions/box_actions.ts
+var BoxActions = class extends Component {
+  setup() {
+    this.state = useState({ confirming: false, running: void 0, progress: "", message: "", failed: false });
+  }
+  get retry() {
+    return this.props.plans.find((plan) => plan.kind === "retry");
+  }
+  get restart() {
+    return this.props.plans.find((plan) => plan.kind === "restart");
+  }
+  get busy() {
+    return Boolean(this.state.running) || Boolean(this.props.availableAtText);
+  }
+  get availableAgain() {
+    return this.props.availableAtText && !this.state.running ? _t("Available again at %s").replace("%s", this.props.availableAtText) : "";
+  }
+  askRestart() {
+    this.state.confirming = true;
+  }
+  cancelRestart() {
+    this.state.confirming = false;
+  }
+  async act(plan) {
+    if (!plan || this.busy) return;
+    this.state.confirming = false;
+    this.state.running = plan.kind;
+    this.state.message = "";
+    this.state.progress = plan.kind === "restart" ? _t("Restarting…") : _t("Asking the box to retry…");
+    const before = this.props.verdict;
+    const result = await this.props.run(plan, ({ elapsedMs }) => {
+      this.state.progress = _t("Restarting… %s s").replace("%s", String(Math.round(elapsedMs / 1e3)));
+    });
+    this.state.running = void 0;
+    this.state.progress = "";
+    if (!result) return;
+    this.state.failed = !["retried", "back", "unconfirmed"].includes(result.outcome);
+    this.state.message = this.sentence(result, before, result.verdict ?? this.props.verdict);
+  }
+  /** The outcome in words, with what the box says now. */
+  sentence(result, before, after) {
+    const now = this.verdictWords(after);
+    const seconds = String(Math.round((result.elapsedMs ?? 0) / 1e3));
+    const words = {
+      retried: () => {
+        if (after.key === "ok" && after.validUntil !== void 0) {
+          return _t("The box tried again: it now has a certificate valid until %s.").replace("%s", this.props.formatDate(after.validUntil));
+        }
+        const same = after.key === before.key && after.code === before.code && after.status === before.status;
+        return (same ? _t("The box tried again: still %s.") : _t("The box tried again: now %s.")).replace("%s", now);
+      },
+      still_trying: () => _t("The box is still trying: it is waiting for odoo.com. It will be read again shortly."),
+      back: () => _t("The box is back after %s s.").replace("%s", seconds) + " " + _t("It reads: %s.").replace("%s", now),
+      unconfirmed: () => _t("The box answered; the restart is not confirmed.") + " " + _t("It reads: %s.").replace("%s", now),
+      gave_up: () => _t("The box did not come back within 2 minutes. Check that it is powered on and connected, then unplug it for a few seconds and plug it in again."),
+      refused: () => _t("The box did not take the request. Press Check now, then try again."),
+      unreadable: () => _t("The box answered something that is not what it should. Open the box home page to see what answers there.")
+    };
+    return words[result.outcome]();
+  }
+  verdictWords(verdict) {
+    const label = getCatalog().entries[verdict.key].label;
+    return verdict.code && verdict.key !== "unknown_code" ? `${label} (${verdict.code}${verdict.status ? ` ${verdict.status}` : ""})` : label;
+  }
+};
+BoxActions.template = "iot_https_certificate.BoxActions";
+BoxActions.props = { plans: Array, verdict: Object, availableAtText: String, formatDate: Function, run: Function };
+
 // static/src/components/certificate_panel/support_details.ts
 function supportDetails(status, entry, identity, at, expiry) {
   const { verdict, address } = status;
@@ -1473,6 +1554,10 @@ var CertificatePanel = class extends Component {
     const code = stored.code ? ` (${stored.code}${stored.status ? ` ${stored.status}` : ""})` : "";
     return storedSentence(getCatalog().entries[stored.key].label + code, this.props.reported);
   }
+  /** On a box with a status route, each check makes it retry its certificate: say so. */
+  get checkRetries() {
+    return this.props.status.verdict.generation === "18" ? _t("Each check asks this box to retry its certificate.") : "";
+  }
   get problem() {
     return this.entry.severity !== "success" && this.entry.key !== "checking";
   }
@@ -1496,6 +1581,7 @@ var CertificatePanel = class extends Component {
   }
 };
 CertificatePanel.template = "iot_https_certificate.CertificatePanel";
+CertificatePanel.components = { BoxActions };
 CertificatePanel.props = {
   status: Object,
   identity: Object,
@@ -1506,7 +1592,147 @@ CertificatePanel.props = {
   nowText: String,
   docVersion: String,
   onCheckNow: Function,
-  copy: Function
+  copy: Function,
+  actions: { type: Object, optional: true }
+};
+
+// static/src/odoo/box_actions.ts
+
+// static/src/core/box_actions.ts
+var RETRY_ROUTE = { "18": "hw_posbox_homepage/data", legacy: "hw_drivers/check_certificate" };
+var RESTART_ROUTE = { "18": "hw_posbox_homepage/restart_odoo_service", "19": "iot_drivers/restart_odoo_service" };
+var ACTION_INTERVAL_MS = 6e4;
+var RESTART_WAIT_MS = 12e4;
+var UNCONFIRMED_AFTER_MS = 3e4;
+function actionBase(address, verdict, pageProtocol) {
+  if (address.kind === "named" && verdict.nameAnswered) return address.httpsUrl;
+  if ((address.kind === "named" || address.kind === "plain_ip") && verdict.lanAnswered && pageProtocol === "http:") return address.lanUrl;
+  return void 0;
+}
+function actionPlans(address, verdict, pageProtocol) {
+  const base = actionBase(address, verdict, pageProtocol);
+  const generation = verdict.generation;
+  if (!base || !generation) return [];
+  const plans = [];
+  const retry = RETRY_ROUTE[generation];
+  if (retry) plans.push({ kind: "retry", base, route: retry, generation });
+  const restart = RESTART_ROUTE[generation];
+  if (restart) plans.push({ kind: "restart", base, route: restart, generation });
+  return plans;
+}
+function uptimeRestarted(before, now, elapsedSeconds) {
+  return now < before + elapsedSeconds - 1;
+}
+
+// static/src/store/box_actions.ts
+var KEY = "iot_https_certificate.action.";
+var ACTION_TIMEOUT_MS = 2e4;
+var POLL_TIMEOUT_MS = 4e3;
+var BoxActionRunner = class {
+  constructor(deps) {
+    this.deps = deps;
+    this.running = /* @__PURE__ */ new Set();
+  }
+  /** When this browser may act on the box again; undefined when it may now. */
+  availableAt(boxId) {
+    const last = Number(this.read(boxId));
+    const at = Number.isFinite(last) && last > 0 ? last + ACTION_INTERVAL_MS : 0;
+    return this.running.has(boxId) || at > this.deps.net.now() ? Math.max(at, this.deps.net.now()) : void 0;
+  }
+  /** Runs `plan` on box `boxId`; undefined when the limit holds or an action runs. */
+  async run(boxId, plan, onProgress = () => {
+  }) {
+    if (this.availableAt(boxId) !== void 0) return void 0;
+    this.running.add(boxId);
+    this.write(boxId, String(this.deps.net.now()));
+    try {
+      return plan.kind === "retry" ? await this.retry(boxId, plan) : await this.restart(boxId, plan, onProgress);
+    } finally {
+      this.running.delete(boxId);
+    }
+  }
+  /**
+   * A box with a status route retries at each read of it, which is what a check does: the
+   * action is that one read. A hello-only box gets its check route first. A read that does not
+   * answer in time: the box still waits on odoo.com.
+   */
+  async retry(boxId, plan) {
+    if (plan.generation === "legacy") {
+      const asked = await this.send(plan.base + plan.route, ACTION_TIMEOUT_MS);
+      if (asked.kind === "timeout") return { outcome: "still_trying" };
+      if (asked.kind !== "answered" || !asked.ok) return { outcome: "refused" };
+    }
+    const verdict = await this.deps.check(boxId);
+    return { outcome: verdict?.key === "status_hanging" ? "still_trying" : "retried", verdict };
+  }
+  /**
+   * Restarts the box and waits for it, 1 s doubling to 8 s, for at most 2 minutes. "Back":
+   * on 19.0 its Odoo uptime started again; on 17.0/18.0 it failed to answer, then answered.
+   */
+  async restart(boxId, plan, onProgress) {
+    const { net } = this.deps;
+    const probe = plan.generation === "19" ? `${plan.base}iot_drivers/data` : `${plan.base}hw_proxy/hello`;
+    const read = plan.generation === "19" ? await this.uptime(probe) : void 0;
+    if (read === "away") return { outcome: "refused" };
+    if (read === "garbled") return { outcome: "unreadable" };
+    const before = read;
+    const asked = await this.send(plan.base + plan.route, ACTION_TIMEOUT_MS);
+    if (asked.kind !== "answered" || !asked.ok) return { outcome: "refused" };
+    const started = net.now();
+    let away = false;
+    let garbled = false;
+    let answeredSince;
+    for (let delay = 1e3; net.now() - started < RESTART_WAIT_MS; delay = Math.min(delay * 2, 8e3)) {
+      await this.sleep(delay);
+      const elapsedMs2 = net.now() - started;
+      onProgress({ elapsedMs: elapsedMs2 });
+      const seen = plan.generation === "19" ? await this.uptime(probe) : await this.hello(probe);
+      if (typeof seen !== "number" && seen !== "alive") {
+        garbled || (garbled = seen === "garbled");
+        away = true;
+        answeredSince = void 0;
+        continue;
+      }
+      if (typeof seen === "number" ? uptimeRestarted(before ?? 0, seen, elapsedMs2 / 1e3) : away) {
+        return { outcome: "back", elapsedMs: elapsedMs2, verdict: await this.deps.check(boxId) };
+      }
+      answeredSince ?? (answeredSince = net.now());
+      if (net.now() - answeredSince >= UNCONFIRMED_AFTER_MS) break;
+    }
+    const elapsedMs = net.now() - started;
+    if (answeredSince === void 0) return { outcome: garbled ? "unreadable" : "gave_up", elapsedMs };
+    return { outcome: "unconfirmed", elapsedMs, verdict: await this.deps.check(boxId) };
+  }
+  /** A 19 box's Odoo uptime; "garbled" when it answers something else, "away" when it does not answer. */
+  async uptime(url) {
+    const read = await this.send(url, POLL_TIMEOUT_MS);
+    if (read.kind !== "answered" || !read.ok) return "away";
+    return (read.tooLarge ? void 0 : readUptime(read.text)) ?? "garbled";
+  }
+  async hello(url) {
+    const read = await this.send(url, POLL_TIMEOUT_MS);
+    if (read.kind !== "answered" || !read.ok) return "away";
+    return parseHello(read.text).kind === "alive" ? "alive" : "garbled";
+  }
+  send(url, timeoutMs) {
+    return request(this.deps.net, url, { mode: "cors", timeoutMs });
+  }
+  sleep(ms) {
+    return this.deps.sleep?.(ms) ?? new Promise((done) => this.deps.net.setTimeout(done, ms));
+  }
+  read(boxId) {
+    try {
+      return this.deps.storage?.getItem(KEY + boxId) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  write(boxId, value) {
+    try {
+      this.deps.storage?.setItem(KEY + boxId, value);
+    } catch {
+    }
+  }
 };
 
 // static/src/odoo/time.ts
@@ -1520,6 +1746,50 @@ function relativeTo(ms, now) {
 function expiryText(validUntil, now) {
   if (validUntil === void 0) return "";
   return expiryPhrase(expiryOf(validUntil, now, luxon.Settings.defaultZone.name));
+}
+
+// static/src/odoo/box_actions.ts
+var runners = /* @__PURE__ */ new WeakMap();
+function runnerOf(store) {
+  let runner = runners.get(store);
+  if (!runner) {
+    runner = new BoxActionRunner({
+      net: {
+        fetch: (input, init) => browser.fetch(input, init),
+        setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
+        clearTimeout: (id) => browser.clearTimeout(id),
+        now: () => store.now()
+      },
+      storage: browser.localStorage,
+      check: async (boxId) => {
+        await store.checkNow(boxId);
+        return store.statuses().find((status) => status.boxId === boxId)?.verdict;
+      }
+    });
+    runners.set(store, runner);
+  }
+  return runner;
+}
+function useBoxActions(watch, getRecord) {
+  const orm = useService("orm");
+  const runner = runnerOf(watch.store);
+  const run = async (plan, onProgress) => {
+    const boxId = watch.state.status.boxId;
+    const result = await runner.run(boxId, plan, onProgress);
+    if (result) orm.call("iot.box", "log_https_certificate_action", [[boxId], plan.kind, result.outcome]).catch(() => void 0);
+    return result;
+  };
+  return () => {
+    if (getRecord().data.https_certificate_can_act !== true) return void 0;
+    const { address, verdict, boxId } = watch.state.status;
+    const availableAt = runner.availableAt(boxId);
+    return {
+      plans: actionPlans(address, verdict, browser.location.protocol),
+      availableAtText: availableAt === void 0 ? "" : formatInstant(availableAt),
+      formatDate: formatInstant,
+      run
+    };
+  };
 }
 
 // static/src/odoo/use_box_status.ts
@@ -1618,6 +1888,7 @@ CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
   setup() {
     this.watch = useBoxStatus(() => this.props.record);
+    this.actions = useBoxActions(this.watch, () => this.props.record);
   }
   get identity() {
     const data = this.props.record.data;
@@ -1642,7 +1913,8 @@ var CertificatePanelWidget = class extends Component {
   }
 };
 CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"
+        actions="actions()"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
 var BOX_FIELDS = [
@@ -1654,7 +1926,8 @@ var BOX_FIELDS = [
   { name: "https_certificate_state", type: "selection" },
   { name: "https_certificate_end_date", type: "datetime" },
   { name: "https_certificate_error", type: "char" },
-  { name: "https_certificate_reported_at", type: "datetime" }
+  { name: "https_certificate_reported_at", type: "datetime" },
+  { name: "https_certificate_can_act", type: "boolean" }
 ];
 function registerWidgets() {
   const fields = registry.category("fields");
@@ -1769,6 +2042,7 @@ registerWidgets();
 registerFleetViews();
 export {
   BATCH_MS,
+  BoxActionRunner,
   CertificateBadgeField,
   CertificatePanelWidget,
   DAY_MS,
@@ -1785,6 +2059,7 @@ export {
   RETRY_MS,
   STATUS_SERVICE,
   StatusStore,
+  actionPlans,
   baseDelay,
   cadenceAfter,
   calendarDay,
@@ -1815,5 +2090,6 @@ export {
   serverDate,
   settle,
   stepsFor,
-  storedKey
+  storedKey,
+  uptimeRestarted
 };

@@ -13,6 +13,7 @@ registerFleetViews();
 // What the web client's code is made of, exported so Odoo's QUnit suite
 // (static/tests/iot_https_certificate_tests.js) tests this very module, not a copy of it.
 export { isLocalPageHost, parseBoxAddress } from "./core/address";
+export { actionPlans, uptimeRestarted } from "./core/box_actions";
 export { docUrl, docVersionOf, getCatalog, stepsFor } from "./core/catalog";
 export { calendarDay, DAY_MS, expiryOf, expiryPhrase } from "./core/days";
 export { diagnose } from "./core/diagnosis";
@@ -22,6 +23,7 @@ export { ERROR_CODES } from "./core/observations";
 export { MAX_ANSWER_CHARS, parseBoxDate, parseHello, parseHomepageData, parseIotDriversData } from "./core/parsers";
 export { baseDelay, cadenceAfter, DEFAULT_SCHEDULE, delayUntilDue, isBox18Error, nextDelay } from "./core/schedule";
 export { needsReport, outgoingReport, REFRESH_MS, serverDate, storedKey } from "./core/stored_report";
+export { BoxActionRunner } from "./store/box_actions";
 export { databaseFacts } from "./store/box_status";
 export { BATCH_MS, RETRY_MS } from "./store/reports";
 export { StatusStore } from "./store/status_store";

@@ -14,3 +14,4 @@ import "./store/box_status.test";
 import "./store/status_store.test";
 import "./store/tabs.test";
 import "./store/reports.test";
+import "./store/box_actions.test";

@@ -24,7 +24,7 @@ QUnit.module("odoo widgets", (hooks) => {
     QUnit.test("the form panel follows the store: checking, then the verdict; Check now probes again", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });
-        const target = await mountComponent(CertificatePanelWidget, { record: record(BOX_NAME) }, { services: { [STATUS_SERVICE]: h.store } });
+        const target = await mountComponent(CertificatePanelWidget, { record: record(BOX_NAME) }, { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } });
         assert.strictEqual(text(target.querySelector(".o_iot_https_checked")), "Not checked yet");
         await h.clock.advance(1);
         await waitFor(() => text(target.querySelector(".o_iot_https_checked")) === "Checking…", "the probe in flight");
@@ -41,7 +41,7 @@ QUnit.module("odoo widgets", (hooks) => {
 
     QUnit.test("a box out of reach from here shows what it last reported to the database, and how long ago", async (assert) => {
         const h = makeHarness();
-        const env = { services: { [STATUS_SERVICE]: h.store } };
+        const env = { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } };
         const stored = (reportedAt: string) => ({
             ...record(BOX_NAME).data,
             https_certificate_state: "expired",
@@ -69,7 +69,7 @@ QUnit.module("odoo widgets", (hooks) => {
     QUnit.test("badge fields: one per row, each following its own box; unmounting stops the polling", async (assert) => {
         const h = makeHarness();
         h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: BODY_19_OK });
-        const env = { services: { [STATUS_SERVICE]: h.store } };
+        const env = { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } };
         const intervals = { started: 0, cleared: 0 };
         const { setInterval, clearInterval } = browser;
         browser.setInterval = ((handler: () => void, ms: number) => (intervals.started++, setInterval(handler, ms))) as typeof setInterval;

@@ -101,18 +101,19 @@ QUnit.module("build/bundle", () => {
         assert.deepEqual(missing, [], `${new Set(texts).size} catalog texts are literal _t("…") calls`);
     });
 
-    QUnit.test("the bundle stays under 18.5 KB gzip, owl and luxon excluded", async (assert) => {
+    QUnit.test("the bundle stays under 21 KB gzip, owl and luxon excluded", async (assert) => {
         // Measured as Odoo serves it: its asset pipeline strips whitespace and comments (rjsmin)
         // before the browser downloads the bundle; names are kept, as rjsmin keeps them.
         // 15 KB held until the expiry words and the colour summary (15.4 KB), the database
         // reports (16.7 KB) and reading real boxes right (18.0 KB: a front without its box, a
         // hung or failing status route and its ping, the box's own report under this browser's
-        // verdict, records whose data the web client replaces); the budget grew by what those
-        // features cost, and no more.
+        // verdict, records whose data the web client replaces) and the actions on the box
+        // (20.5 KB: retry, restart and the wait for the box, their outcomes in words); the budget
+        // grew by what those features cost, and no more.
         const js = read(BUNDLES[0]);
         const served = (await transform(js, { minifyWhitespace: true, format: "esm", target: "es2020" })).code;
         const gzip = gzipSync(served).length;
-        assert.ok(gzip < 18.5 * 1024, `${js.length} bytes raw (${gzipSync(js).length} gzip), ${served.length} bytes as served, ${gzip} bytes gzip`);
+        assert.ok(gzip < 21 * 1024, `${js.length} bytes raw (${gzipSync(js).length} gzip), ${served.length} bytes as served, ${gzip} bytes gzip`);
     });
 
     QUnit.test("the .pot lists every user-visible string of the bundle and the templates", (assert) => {

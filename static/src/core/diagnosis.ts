@@ -107,6 +107,8 @@ export interface Verdict {
     boxReport?: { key: CatalogKey; code?: string; status?: string };
     /** This browser reached the box's HTTPS name (DNS and TLS worked from here). */
     nameAnswered?: boolean;
+    /** The box answered on its LAN address (`http://<ip>:8069`) from here. */
+    lanAnswered?: boolean;
     generation?: Generation;
     /** The rule of the table above that decided, for support summaries and tests. */
     rule: Rule;
@@ -118,7 +120,12 @@ export function diagnose(address: BoxAddress, obs: BoxObservations | undefined, 
     if (address.kind === "malformed") return { key: "invalid_address", rule: "address_invalid", detail: address.text };
     if (!obs) return { key: "checking", rule: "not_checked" };
 
-    const base = { checkedAt: obs.checkedAt, generation: generationOf(obs.report), ...(obs.name?.kind === "answered" ? { nameAnswered: true } : {}) };
+    const base = {
+        checkedAt: obs.checkedAt,
+        generation: obs.statusGeneration ?? generationOf(obs.report),
+        ...(obs.name?.kind === "answered" ? { nameAnswered: true } : {}),
+        ...(obs.lan?.kind === "answered" ? { lanAnswered: true } : {}),
+    };
     const report = obs.report?.kind === "report" ? obs.report : undefined;
     const certificate = report?.certificate;
     const reportedEnd = certificate?.kind === "valid" ? certificate.expiresAt : undefined;

@@ -69,6 +69,8 @@ export interface BoxObservations {
     report?: ParsedAnswer;
     /** The status route did not give a report although the box's address answered. */
     statusRoute?: StatusRouteProblem;
+    /** The generation whose status route hung or failed (it exists: a missing route answers 404 at once). */
+    statusGeneration?: "18" | "19";
     localNetwork?: LocalNetworkPermission;
     pageProtocol: string;
     /** When the observations were complete, ms since epoch. */

@@ -52,6 +52,14 @@ export function isPong(text: unknown): boolean {
     return !("kind" in json) && json.value.message === "pong";
 }
 
+/** `odoo_uptime_seconds` of a 19 box's `/iot_drivers/data`: how long its Odoo has run. */
+export function readUptime(text: unknown): number | undefined {
+    const json = readJson(text);
+    if ("kind" in json) return undefined;
+    const uptime = json.value.odoo_uptime_seconds;
+    return typeof uptime === "number" && Number.isFinite(uptime) && uptime >= 0 ? uptime : undefined;
+}
+
 function readDetails(ok: boolean, details: string): CertificateReport {
     const text = details.slice(0, MAX_DETAIL_CHARS);
     const valid = /^Your certificate (\S{1,255}) is valid until (.{1,64})$/.exec(text.trim());

@@ -14,6 +14,7 @@ import type { BadgeView } from "../components/certificate_badge/certificate_badg
 import { CertificatePanel } from "../components/certificate_panel/certificate_panel";
 import { nameProblemOf } from "../components/presentation";
 import type { BoxIdentity } from "../components/certificate_panel/support_details";
+import { useBoxActions } from "./box_actions";
 import { databaseSeries } from "./database";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
@@ -76,13 +77,16 @@ export class CertificateBadgeField extends Component<FieldProps> {
 /** `<widget name="iot_https_certificate_panel"/>` at the top of the box form. */
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
-        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"/>`;
+        validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"
+        actions="actions()"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
     declare watch: BoxWatch;
+    declare actions: ReturnType<typeof useBoxActions>;
 
     setup(): void {
         this.watch = useBoxStatus(() => this.props.record);
+        this.actions = useBoxActions(this.watch, () => this.props.record);
     }
 
     get identity(): BoxIdentity {
@@ -123,6 +127,7 @@ const BOX_FIELDS = [
     { name: "https_certificate_end_date", type: "datetime" },
     { name: "https_certificate_error", type: "char" },
     { name: "https_certificate_reported_at", type: "datetime" },
+    { name: "https_certificate_can_act", type: "boolean" },
 ];
 
 export function registerWidgets(): void {

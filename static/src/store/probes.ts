@@ -96,6 +96,7 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
             const hello = await askEndpoint(base, "legacy", HELLO_AFTER_TIMEOUT_MS);
             if (!pinged(hello)) return tried;
             observations.statusRoute = "timeout";
+            observations.statusGeneration = first;
             return hello;
         }
         const hello = first === "legacy" ? tried : await askEndpoint(base, "legacy");
@@ -118,6 +119,7 @@ export async function probeBox(net: ProbeNet, target: ProbeTarget): Promise<Prob
             const ping = await send(base + PINGS[candidate], "cors");
             if (ping.kind === "answered" && ping.ok && isPong(ping.text)) {
                 observations.statusRoute = "failed";
+                observations.statusGeneration = candidate;
                 generation = candidate;
                 break;
             }

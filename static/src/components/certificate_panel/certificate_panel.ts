@@ -7,6 +7,8 @@ import { badgeView } from "../certificate_badge/certificate_badge";
 import type { BadgeView } from "../certificate_badge/certificate_badge";
 import { iconOf, nameProblemOf, storedSentence } from "../presentation";
 import type { ReportAge } from "../presentation";
+import { BoxActions } from "../box_actions/box_actions";
+import type { BoxActionsProps } from "../box_actions/box_actions";
 import { supportDetails } from "./support_details";
 import type { BoxIdentity } from "./support_details";
 
@@ -25,11 +27,14 @@ export interface CertificatePanelProps {
     docVersion: DocVersion;
     onCheckNow: () => void;
     copy: (text: string) => Promise<void>;
+    /** The actions on the box, for an IoT administrator; absent for anyone else. */
+    actions?: Omit<BoxActionsProps, "verdict">;
 }
 
 /** The diagnosis of one box at the top of its form: what is wrong, why, and how to fix it. */
 export class CertificatePanel extends Component<CertificatePanelProps> {
     static template = "iot_https_certificate.CertificatePanel";
+    static components = { BoxActions };
     static props = {
         status: Object,
         identity: Object,
@@ -41,6 +46,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         docVersion: String,
         onCheckNow: Function,
         copy: Function,
+        actions: { type: Object, optional: true },
     };
 
     declare state: { copied: "" | "done" | "failed" };
@@ -110,6 +116,11 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         if (!stored) return "";
         const code = stored.code ? ` (${stored.code}${stored.status ? ` ${stored.status}` : ""})` : "";
         return storedSentence(getCatalog().entries[stored.key].label + code, this.props.reported);
+    }
+
+    /** On a box with a status route, each check makes it retry its certificate: say so. */
+    get checkRetries(): string {
+        return this.props.status.verdict.generation === "18" ? _t("Each check asks this box to retry its certificate.") : "";
     }
 
     get problem(): boolean {

@@ -1,0 +1,50 @@
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common import make_iot_user
+
+
+@tagged("at_install")
+class TestBoxActions(TransactionCase):
+    """`iot.box.log_https_certificate_action` and `https_certificate_can_act`: only IoT
+    administrators act on a box, and each action leaves a line in its history."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = make_iot_user(cls.env, "iot_action_user")
+        cls.admin = make_iot_user(cls.env, "iot_action_admin")
+        cls.admin.write({"group_ids" if "group_ids" in cls.env["res.users"]._fields else "groups_id": [(4, cls.env.ref("iot.group_iot_admin").id)]})
+        cls.box = cls.env["iot.box"].create({"name": "Shop box", "ip": "10.0.0.9", "https_certificate_state": "error", "https_certificate_error": "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503"})
+
+    def notes(self):
+        return self.box.message_ids.filtered(lambda m: m.message_type == "comment").mapped("body")
+
+    def test_only_iot_administrators_can_act(self):
+        self.assertTrue(self.box.with_user(self.admin).https_certificate_can_act)
+        self.assertFalse(self.box.with_user(self.user).https_certificate_can_act)
+
+    def test_an_action_leaves_who_what_and_how_in_the_history(self):
+        before = len(self.notes())
+        self.box.with_user(self.admin).log_https_certificate_action("restart", "back")
+        notes = self.notes()
+        self.assertEqual(len(notes), before + 1)
+        self.assertIn("Iot Action Admin restarted the box: the box is back.", notes[0])
+        message = self.box.message_ids[0]
+        self.assertEqual(message.author_id, self.admin.partner_id, "who")
+        self.assertTrue(message.date, "when")
+        self.box.with_user(self.admin).log_https_certificate_action("retry", "still_trying")
+        self.assertIn("asked the box to retry its HTTPS certificate: the box is still trying", self.notes()[0])
+
+    def test_the_action_never_changes_the_stored_report(self):
+        self.box.with_user(self.admin).log_https_certificate_action("retry", "retried")
+        self.assertEqual((self.box.https_certificate_state, self.box.https_certificate_error), ("error", "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503"))
+
+    def test_others_and_bad_input_write_nothing(self):
+        before = len(self.notes())
+        with self.assertRaises(AccessError):
+            self.box.with_user(self.user).log_https_certificate_action("restart", "back")
+        for action, outcome in (("reboot", "back"), ("restart", "exploded"), ("<b>x</b>", "back"), (None, None)):
+            with self.assertRaises(ValidationError):
+                self.box.with_user(self.admin).log_https_certificate_action(action, outcome)
+        self.assertEqual(len(self.notes()), before)
