@@ -19,7 +19,6 @@ class IotBox(models.Model):
     https_certificate_can_act = fields.Boolean(
         string="Can act on the box",
         compute="_compute_https_certificate_can_act",
-        help="The current user is an IoT administrator (Settings administrator where the IoT app has no such group).",
     )
 
     @api.depends_context("uid")

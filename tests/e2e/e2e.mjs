@@ -198,6 +198,34 @@ export async function runE2E() {
             assert.equal(box.hits, before + 1, "one request: the known generation's endpoint");
         });
 
+        await check(results, "Restart the box: asked first, the box goes away and comes back, the panel says so and the history keeps it", async () => {
+            const box = fleet.boxes.find((b) => b.key === "no_valid_19");
+            await page.evaluate((id) => (window.location.hash = `#box-${id}`), box.id);
+            await panelState(page, "renewal_overdue");
+            await page.click(".o_iot_https_restart");
+            assert.match(await page.locator(".o_iot_https_confirm").innerText(), /payment terminals, printers and scales/);
+            const startedAt = box.startedAt;
+            await page.click(".o_iot_https_confirm_restart");
+            const said = await page.waitForSelector(".o_iot_https_action_result", { timeout: TIMEOUT });
+            assert.match(await said.innerText(), /^The box is back after \d+ s\. It reads: Renewal overdue\.$/);
+            assert.ok(box.startedAt > startedAt, "the box restarted");
+            assert.deepEqual(await page.evaluate(() => window.demoHistory.at(-1)), ["log_https_certificate_action", [box.id], "restart", "back"]);
+            assert.match(await page.locator(".o_iot_https_available").innerText(), /^Available again at /);
+            assert.ok(await page.locator(".o_iot_https_restart").isDisabled(), "one action per box per minute");
+        });
+
+        await check(results, "Ask the box to retry: one read of its status route, and what changed in words", async () => {
+            const box = fleet.boxes.find((b) => b.key === "request_status");
+            await page.evaluate((id) => (window.location.hash = `#box-${id}`), box.id);
+            await panelState(page, "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS");
+            assert.equal(await page.locator(".o_iot_https_check_retries").innerText(), "Each check asks this box to retry its certificate.");
+            const before = box.hits;
+            await page.click(".o_iot_https_retry");
+            const said = await page.waitForSelector(".o_iot_https_action_result", { timeout: TIMEOUT });
+            assert.equal(await said.innerText(), "The box tried again: still Error: odoo.com answered (ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503).");
+            assert.equal(box.hits, before + 1, "one read of the status route");
+        });
+
         await check(results, "recovery while the form is open: error, then OK, without a reload", async () => {
             const box = fleet.boxes.find((b) => b.key === "no_result");
             const fresh = await browser.context.newPage();

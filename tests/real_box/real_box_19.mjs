@@ -30,7 +30,10 @@ const HOSTNAME = `${IP.replace(/\./g, "-")}.${LABEL}.odoo-iot.com`;
  */
 const STATES = [
     { name: "valid for 60 days", certificate: "days60", end: "days60", panel: "ok", badge: "HTTPS OK", lock: true, twin: "ok_19" },
-    { name: "5 days left (renewal failed)", certificate: "days5", end: "days5", panel: "renewal_overdue", badge: /^Expires in [45] days$/, lock: true, twin: "no_valid_19" },
+    {
+        name: "5 days left (renewal failed)", certificate: "days5", end: "days5", panel: "renewal_overdue", badge: /^Expires in [45] days$/, lock: true, twin: "no_valid_19",
+        restart: /^The box is back after \d+ s\. It reads: Renewal overdue\.$/,
+    },
     {
         name: "the image's temporary certificate", certificate: "temporary", end: null, panel: "certificate_rejected", badge: "Certificate rejected", lock: false,
         boxReport: "On its IP address, the box itself reports: No valid certificate.", twin: "temporary_19",
@@ -128,6 +131,20 @@ export async function runRealBox19({ series, shape, work }) {
                 const words = await page.locator(".o_iot_https_panel").innerText();
                 if (!state.stored && state.panel !== "ok") assert.doesNotMatch(words, /HTTPS OK|certificate is valid/i, "never OK, never valid");
             }));
+            if (state.restart) {
+                await check(results, named(`${state.name}: "Restart the box" from the panel restarts the real box, and the panel reports it back`), () => odoo.explained(async () => {
+                    const uptime = async () => JSON.parse(await fetch(`http://${IP}:8069/iot_drivers/data`).then((answer) => answer.text())).odoo_uptime_seconds;
+                    const before = await uptime();
+                    await page.click(".o_iot_https_restart");
+                    await page.click(".o_iot_https_confirm_restart");
+                    const said = await page.waitForSelector(".o_iot_https_action_result", { timeout: 150_000 });
+                    assert.match(await said.innerText(), state.restart);
+                    const after = await uptime();
+                    assert.ok(after < before, `odoo_uptime_seconds started again (${before.toFixed(1)} s, then ${after.toFixed(1)} s)`);
+                    const [line] = await odoo.history();
+                    assert.match(line, /restarted the box: the box is back\.$/, "a line in the box's history");
+                }));
+            }
             if (!state.twin) continue;
             await check(results, named(`contract: ${state.name}: dev/ box "${state.twin}" answers as the real box`), async () => {
                 const twin = twins.boxes.find((b) => b.key === state.twin);

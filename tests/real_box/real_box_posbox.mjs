@@ -43,7 +43,12 @@ const STATES = [
         code: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION\n\nHTTPSConnectionPool(host='www.odoo.com', port=443): Max retries exceeded with url: /odoo-enterprise/iot/x509 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x…>: Failed to establish a new connection: [Errno 111] Connection refused'))",
         panel: "ERR_IOT_HTTPS_LOAD_REQUEST_EXCEPTION", detail: /Max retries exceeded/,
     },
-    { name: "odoo.com answers 503", box: { odooCom: "unavailable" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", httpStatus: "503", twin: "request_status" },
+    {
+        name: "odoo.com answers 503", box: { odooCom: "unavailable" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503\n\nService Unavailable",
+        panel: "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", httpStatus: "503", twin: "request_status",
+        // Then odoo.com has no certificate: "Ask the box to retry" reruns the box's own check.
+        retry: { odooCom: "no_certificate", says: "The box tried again: now Error: not eligible (ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT)." },
+    },
     { name: "odoo.com has no certificate for the database", box: { odooCom: "no_certificate" }, code: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", panel: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT", twin: "no_result" },
     // A box never given its credentials (17.0 checks db_uuid only, 18.0 both values: neither is set).
     {
@@ -108,6 +113,19 @@ export async function runRealPosbox({ series, shape, work }) {
                 if (state.detail) assert.match(await page.locator(".o_iot_https_detail").innerText(), state.detail);
                 if (!state.ok) assert.doesNotMatch(await page.locator(".o_iot_https_panel").innerText(), /HTTPS OK|certificate is valid/i, "never OK, never valid");
             }));
+            if (state.retry) {
+                await check(results, named(`${state.name}: "Ask the box to retry" reruns the box's own check, and the code shown follows odoo.com`), () => odoo.explained(async () => {
+                    await odooCom.setMode(state.retry.odooCom);
+                    const asked = odooCom.calls.length;
+                    await odoo.page.click(".o_iot_https_retry");
+                    const said = await odoo.page.waitForSelector(".o_iot_https_action_result", { timeout: 60_000 });
+                    assert.equal(await said.innerText(), state.retry.says);
+                    assert.equal(odooCom.calls.length, asked + 1, "one new call to odoo.com: one read of the status route");
+                    await odoo.page.waitForSelector('.o_iot_https_panel[data-state="ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"]', { timeout: 10_000 });
+                    const [line] = await odoo.history();
+                    assert.match(line, /asked the box to retry its HTTPS certificate: the box tried again\.$/, "a line in the box's history");
+                }));
+            }
             if (!state.twin) continue;
             await check(results, named(`contract: ${state.name}: dev/ box "${state.twin}" answers as the real box`), async () => {
                 const twin = twins.boxes.find((b) => b.key === state.twin);

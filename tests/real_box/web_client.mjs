@@ -57,18 +57,23 @@ print("SEED " + json.dumps({"id": box.id}))
                 throw new Error(`${error.message}\npanel: ${panel.replace(/\s+/g, " ").slice(0, 300)}\nrecord: ${JSON.stringify(record)}`);
             }
         },
-        /** `iot.box.<method>(*args)` as the logged-in admin. */
-        rpc(method, args) {
-            return odoo.page.evaluate(async ({ method, args }) => {
-                const answer = await fetch(`/web/dataset/call_kw/iot.box/${method}`, {
+        /** `<model>.<method>(*args)` (the box's model unless said) as the logged-in admin. */
+        rpc(method, args, model = "iot.box") {
+            return odoo.page.evaluate(async ({ method, args, model }) => {
+                const answer = await fetch(`/web/dataset/call_kw/${model}/${method}`, {
                     method: "POST",
                     headers: { "Content-Type": "application/json" },
-                    body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model: "iot.box", method, args, kwargs: {} } }),
+                    body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model, method, args, kwargs: {} } }),
                 });
                 const json = await answer.json();
                 if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
                 return json.result;
-            }, { method, args });
+            }, { method, args, model });
+        },
+        /** The box's history, newest first: the bodies as text. */
+        async history() {
+            const messages = await this.rpc("search_read", [[["model", "=", "iot.box"], ["res_id", "=", id]], ["body"]], "mail.message");
+            return messages.map((message) => message.body.replace(/<[^>]+>/g, ""));
         },
     };
 }
