@@ -70,6 +70,11 @@ async function runDatabase(series, shape) {
     const problems = log.split("\n").filter((line) => / (ERROR|CRITICAL) /.test(line) || /^(FAIL|ERROR): /.test(line));
     const installed = /Modules loaded|modules loaded/i.test(log) && !/Failed to load registry|Failed to initialize database/.test(log);
     for (const line of problems.slice(0, 30)) console.log(`  ✗ ${line.slice(0, 400)}`);
+    // What each failure said: the last line of its traceback (the assertion or the error).
+    for (const block of log.split(/\n(?=\d{4}-\d{2}-\d{2} )/).filter((b) => / (FAIL|ERROR): /.test(b.split("\n")[0]))) {
+        const said = block.trim().split("\n").filter((line) => /^\w*(Error|Exception)\b/.test(line)).at(-1);
+        if (said) console.log(`      ${said.slice(0, 400)}`);
+    }
     if (!summary) {
         console.log(`  ✗ no test summary from Odoo; last lines:\n${log.split("\n").slice(-15).join("\n")}`);
         return { label, passed: 0, failed: 1, seconds };

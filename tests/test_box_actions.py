@@ -18,7 +18,9 @@ class TestBoxActions(TransactionCase):
         cls.box = cls.env["iot.box"].create({"name": "Shop box", "ip": "10.0.0.9", "https_certificate_state": "error", "https_certificate_error": "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503"})
 
     def notes(self):
-        return self.box.message_ids.filtered(lambda m: m.message_type == "comment").mapped("body")
+        """The box's history, newest first, as text."""
+        self.box.invalidate_recordset(["message_ids"])
+        return [str(body) for body in self.box.message_ids.sorted("id", reverse=True).mapped("body")]
 
     def test_only_iot_administrators_can_act(self):
         self.assertTrue(self.box.with_user(self.admin).https_certificate_can_act)
@@ -30,7 +32,7 @@ class TestBoxActions(TransactionCase):
         notes = self.notes()
         self.assertEqual(len(notes), before + 1)
         self.assertIn("Iot Action Admin restarted the box: the box is back.", notes[0])
-        message = self.box.message_ids[0]
+        message = self.box.message_ids.sorted("id", reverse=True)[0]
         self.assertEqual(message.author_id, self.admin.partner_id, "who")
         self.assertTrue(message.date, "when")
         self.box.with_user(self.admin).log_https_certificate_action("retry", "still_trying")

@@ -117,8 +117,10 @@ export async function runRealPosbox({ series, shape, work }) {
                 await check(results, named(`${state.name}: "Ask the box to retry" reruns the box's own check, and the code shown follows odoo.com`), () => odoo.explained(async () => {
                     await odooCom.setMode(state.retry.odooCom);
                     const asked = odooCom.calls.length;
+                    const clicked = Date.now();
                     await odoo.page.click(".o_iot_https_retry");
                     const said = await odoo.page.waitForSelector(".o_iot_https_action_result", { timeout: 60_000 });
+                    console.log(`      retry of the real ${series.name} box: ${((Date.now() - clicked) / 1000).toFixed(1)} s from the click to the new status`);
                     assert.equal(await said.innerText(), state.retry.says);
                     assert.equal(odooCom.calls.length, asked + 1, "one new call to odoo.com: one read of the status route");
                     await odoo.page.waitForSelector('.o_iot_https_panel[data-state="ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT"]', { timeout: 10_000 });
