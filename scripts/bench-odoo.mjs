@@ -1,12 +1,16 @@
 // `npm run bench:odoo`: the IoT box list of 1,000 boxes on one page, in the real Odoo web client,
-// with the add-on's two columns and without them (the same list, its base arch alone), the box
-// probes stopped: main-thread time from opening the view to the rows rendered, the median of 5
-// loads each way, alternated in one run. One line per tree given (ODOO17_SRC, ODOO18_SRC, ODOO19_SRC).
+// the box probes stopped: main-thread time from opening the view to the rows rendered, 9 loads
+// of each list, alternated in one run, median and interquartile range. The lists:
+// - alone: the IoT app's list (its base arch);
+// - odoo: that list plus two columns of Odoo's own widgets (`url` on `ip`, `badge` on a selection);
+// - add-on: the list as the add-on makes it (its two columns, its js_class and fleet summary);
+// - no summary: the add-on's list without its js_class (the summary's share of the add-on's time).
+// Per-row ratio = (add-on − alone) / (odoo − alone). One block per tree given.
 import { rmSync } from "node:fs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, openOdoo } from "./odoo.mjs";
 
 const BOXES = 1000;
-const LOADS = 5;
+const LOADS = 9;
 
 if (!givenSeries().length) {
     console.log("bench:odoo: nothing run: set ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC to an Odoo Community source tree");
@@ -21,19 +25,31 @@ try {
     rmSync(work, { recursive: true, force: true });
 }
 
-/** Boxes, and two actions on the box list: the add-on's view, and the same list without it. */
+/** Boxes, and one action per list (see the file's header). */
 function seedScript(count) {
     return `
 import json
 Box = env["iot.box"]
 Box.create([{"name": f"Box {n}", "identifier": f"b8:27:eb:{n:06x}", "ip": f"10-77-{n // 250}-{n % 250 + 1}.bench.odoo-iot.com", "version": "24.10"} for n in range(${count})])
 base = env.ref("iot.iot_box_view_list")
-plain = env["ir.ui.view"].create({"name": "iot.box.list.bench.plain", "model": "iot.box", "arch": base.arch_db, "mode": "primary", "priority": 99})
+View = env["ir.ui.view"]
+list_type = "list" if "list" in dict(View._fields["type"].selection) else "tree"
+primary = lambda name, arch: View.create({"name": name, "model": "iot.box", "arch": arch, "mode": "primary", "priority": 99})
+plain = primary("iot.box.list.bench.plain", base.arch_db)
+# Odoo's own widgets, two columns on the same list: a url and a badge with decorations.
+odoo_widgets = View.create({"name": "iot.box.list.bench.odoo", "model": "iot.box", "inherit_id": plain.id, "arch": """<xpath expr="//field[@name='identifier']" position="after">
+    <field name="ip" widget="url" string="HTTPS address"/>
+    <field name="https_certificate_state" widget="badge" string="Certificate" decoration-success="https_certificate_state == 'ok'" decoration-warning="https_certificate_state == 'renewal_due'" decoration-danger="https_certificate_state in ('expired', 'error')"/>
+</xpath>"""})
+odoo_list = primary("iot.box.list.bench.odoo.primary", env["iot.box"].get_view(odoo_widgets.id, list_type)["arch"])
+odoo_widgets.active = False  # the list alone stays alone
+combined = env["iot.box"].get_view(base.id, list_type)["arch"]
+no_summary = primary("iot.box.list.bench.nosummary", combined.replace('js_class="iot_https_certificate_box_list"', ""))
 mode = "list" if "list" in dict(env["ir.actions.act_window.view"]._fields["view_mode"].selection) else "tree"
 make = lambda name, view: env["ir.actions.act_window"].create({"name": name, "res_model": "iot.box", "view_mode": mode, "view_id": view.id, "limit": ${count}}).id
 empty = env["ir.actions.act_window"].create({"name": "Devices", "res_model": "iot.device", "view_mode": mode}).id
 env.cr.commit()
-print("SEED " + json.dumps({"with": make("Boxes with the add-on", base), "without": make("Boxes without", plain), "empty": empty}))
+print("SEED " + json.dumps({"addon": make("Boxes with the add-on", base), "alone": make("Boxes alone", plain), "odoo": make("Boxes with Odoo's widgets", odoo_list), "nosummary": make("Boxes without the summary", no_summary), "empty": empty}))
 env.cr.commit()
 `;
 }
@@ -65,20 +81,21 @@ async function benchSeries(series, shape) {
             await page.waitForFunction((n) => document.querySelectorAll(".o_list_view .o_data_row").length === n, BOXES, { timeout: 120_000, polling: "raf" });
             return (await busy() - before) * 1000;
         };
-        await open(seeded.with); // warm-up: templates compiled, assets cached
-        await open(seeded.without);
-        const runs = { with: [], without: [] };
-        for (let i = 0; i < LOADS; i++) {
-            runs.with.push(await open(seeded.with));
-            runs.without.push(await open(seeded.without));
-        }
-        const withMs = median(runs.with);
-        const withoutMs = median(runs.without);
-        console.log(
-            `bench odoo-${series.name}-list-1000-boxes: ${withMs.toFixed(0)} ms (without the add-on's columns ${withoutMs.toFixed(0)} ms, ` +
-                `ratio ${(withMs / withoutMs).toFixed(2)}×, goal ≤ 1.3×; main-thread time, median of ${LOADS} alternated loads; ` +
-                `with: ${runs.with.map((v) => v.toFixed(0)).join(", ")}; without: ${runs.without.map((v) => v.toFixed(0)).join(", ")})`
-        );
+        const lists = ["alone", "odoo", "addon", "nosummary"];
+        for (const list of lists) await open(seeded[list]); // warm-up: templates compiled, assets cached
+        const runs = Object.fromEntries(lists.map((list) => [list, []]));
+        for (let i = 0; i < LOADS; i++) for (const list of lists) runs[list].push(await open(seeded[list]));
+        const t = Object.fromEntries(lists.map((list) => [list, median(runs[list])]));
+        const perRow = (ms) => (ms - t.alone) / BOXES;
+        const ratio = (t.addon - t.alone) / (t.odoo - t.alone);
+        const show = (list) => `${t[list].toFixed(0)} ms (IQR ${iqr(runs[list]).map((v) => v.toFixed(0)).join("–")})`;
+        console.log(`bench odoo-${series.name}-list-1000-boxes, main-thread time from the action to the rows, median of ${LOADS} alternated loads:`);
+        console.log(`  the IoT list alone:                ${show("alone")}`);
+        console.log(`  plus Odoo's url and badge widgets: ${show("odoo")}, ${(perRow(t.odoo) * 1000).toFixed(0)} µs per row`);
+        console.log(`  the add-on's list:                 ${show("addon")}, ${(perRow(t.addon) * 1000).toFixed(0)} µs per row`);
+        console.log(`  the add-on's list, no summary:     ${show("nosummary")}; the summary's share of the add-on's time: ${(((t.addon - t.nosummary) / t.addon) * 100).toFixed(1)} %`);
+        console.log(`  per-row ratio (add-on − alone) / (Odoo's widgets − alone): ${ratio.toFixed(2)} (goal ≤ 1.0); add-on / alone ${(t.addon / t.alone).toFixed(2)}×`);
+        if (process.env.BENCH_PROFILE) await profile(cdp, () => open(seeded.addon), Number(process.env.BENCH_PROFILE) || 25);
     } catch (error) {
         console.error(`bench odoo-${series.name}: failed (${error.message.split("\n")[0]})`);
         process.exitCode = 1;
@@ -96,6 +113,35 @@ function stopProbes() {
     const { browser } = odoo.loader.modules.get("@web/core/browser/browser");
     const fetch = browser.fetch;
     browser.fetch = (input, init) => (String(input).startsWith(location.origin) || String(input).startsWith("/") ? fetch(input, init) : new Promise(() => {}));
+}
+
+/**
+ * Where the add-on's list spends its time: a CPU profile (100 µs sampling) of 3 loads, the
+ * functions with the most self time, per load. `BENCH_PROFILE=<n>` prints the top n.
+ */
+async function profile(cdp, load, top) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    const self = new Map();
+    for (let i = 0; i < 3; i++) {
+        await cdp.send("Profiler.start");
+        await load();
+        const { profile } = await cdp.send("Profiler.stop");
+        const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+        profile.samples.forEach((id, index) => {
+            const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+            const key = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
+            self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 3);
+        });
+    }
+    console.log(`  profile of the add-on's list (self time per load, top ${top}):`);
+    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    ${(us / 1000).toFixed(1).padStart(6)} ms  ${key}`);
+}
+
+/** The first and third quartiles. */
+function iqr(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [sorted[Math.floor((sorted.length - 1) / 4)], sorted[Math.ceil(((sorted.length - 1) * 3) / 4)]];
 }
 
 function median(values) {

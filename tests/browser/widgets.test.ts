@@ -89,3 +89,24 @@ QUnit.module("odoo widgets", (hooks) => {
         assert.strictEqual(h.clock.pending, 0);
     });
 });
+
+QUnit.module("odoo widgets: records whose data the web client replaces", (hooks) => {
+    hooks.afterEach(cleanup);
+
+    QUnit.test("a record shown from a cached copy, then its fresh data: the badge follows the new facts without a new check", async (assert) => {
+        const h = makeHarness();
+        h.network.hosts.set(BOX_NAME, { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: null }) });
+        const env = { services: { [STATUS_SERVICE]: h.store } };
+        // Odoo's record is reactive, and `_setData` replaces `record.data` whole. The badge's
+        // template reads no field of it: only the hook's observation can notice.
+        const { reactive } = await import("@odoo/owl");
+        const box = reactive({ resId: 1, data: { ...record(BOX_NAME).data, version: "Ttest-19.0" } as Record<string, unknown> });
+        const target = await mountComponent(CertificateBadgeField, { name: "ip", record: box }, env);
+        await h.clock.advance(200);
+        await waitFor(() => text(target.querySelector(".o_iot_https_badge")) === "Renewal overdue", "the first verdict");
+        const requests = h.network.log.length;
+        box.data = { ...box.data, https_certificate_box_end_date: "2026-12-01 12:00:00" };
+        await waitFor(() => /^Expires in \d+ days$/.test(text(target.querySelector(".o_iot_https_badge"))), "the end date the box wrote");
+        assert.strictEqual(h.network.log.length, requests, "no new request");
+    });
+});

@@ -2,7 +2,7 @@
  * The hook every widget uses: subscribes the record's box to the status store while the
  * component is mounted, follows record changes, and keeps "… ago" texts current.
  */
-import { markRaw, onWillDestroy, onWillRender, reactive, useComponent, useState } from "@odoo/owl";
+import { markRaw, onWillDestroy, onWillRender, reactive, toRaw, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
 import type { ReportAge } from "../components/presentation";
@@ -81,14 +81,17 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
     const state = useState({ status: undefined as unknown as BoxStatus });
     const clock = ticking ? useClock(store) : { now: store.now() };
     let watched: BoxRecord | undefined;
+    let watchedData: unknown;
     let stop = () => {};
-    // The record's facts are read through a reactive view of it: when the web client replaces
-    // its data in place (Odoo 18+ shows a cached copy first, then the fresh one), the widget
-    // renders again and follows.
-    const component = useComponent();
-    const rerender = () => component.render();
+    // Only the identity of the record's `data` is observed (OWL observes the reactive props a
+    // component reads): the web client replaces that object whole when fresh data arrives (Odoo
+    // 18+ shows a cached copy first), and the widget then renders again and follows. Its fields
+    // are read raw: no observer per field and row.
     const follow = (record: OdooRecord) => {
-        const boxRecord = boxRecordOf(reactive(record, rerender));
+        const data = toRaw(record.data);
+        if (data === watchedData && watched?.id === record.resId) return;
+        watchedData = data;
+        const boxRecord = boxRecordOf({ resId: record.resId, data });
         if (watched && sameRecord(watched, boxRecord)) return;
         stop();
         watched = boxRecord;
@@ -96,7 +99,6 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
         // replacing one still re-renders this widget alone.
         stop = store.subscribe(boxRecord, (status) => (state.status = markRaw(status)));
     };
-    follow(getRecord());
     onWillRender(() => follow(getRecord()));
     onWillDestroy(() => stop());
     return {
