@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { transform } from "esbuild";
 import { getCatalog } from "../../static/src/core/catalog";
+import { ACTION_OUTCOMES } from "../../static/src/core/box_actions";
 // @ts-ignore: plain ES module helper without types
 import { extractTerms, poTranslations, potTerms } from "../../scripts/i18n.mjs";
 
@@ -139,5 +140,14 @@ QUnit.module("build/bundle", () => {
         assert.deepEqual([...fr.keys()].filter((term) => !pot.includes(term)), [], "no stale term");
         const placeholders = (text: string) => (text.match(/%s|%\(\w+\)s/g) ?? []).sort().join(" ");
         assert.deepEqual(pot.filter((term) => placeholders(term) !== placeholders(fr.get(term) ?? "")), [], "placeholders kept");
+    });
+});
+
+QUnit.module("build/box actions", () => {
+    QUnit.test("the history's method takes exactly the actions and outcomes the panel sends", (assert) => {
+        const python = read("models/iot_box_actions.py");
+        const tuple = (name: string) => [...(new RegExp(`^${name} = \\(([^)]*)\\)`, "m").exec(python)?.[1] ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]);
+        assert.deepEqual(tuple("OUTCOMES"), [...ACTION_OUTCOMES]);
+        assert.deepEqual(tuple("ACTIONS"), ["retry", "restart"]);
     });
 });
