@@ -220,6 +220,7 @@ export async function runE2E() {
             await panelState(page, "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS");
             assert.equal(await page.locator(".o_iot_https_check_retries").innerText(), "Each check asks this box to retry its certificate.");
             const before = box.hits;
+            assert.equal(await page.locator(".o_iot_https_action_result").count(), 0, "another box's outcome is not shown on this one");
             await page.click(".o_iot_https_retry");
             const said = await page.waitForSelector(".o_iot_https_action_result", { timeout: TIMEOUT });
             assert.equal(await said.innerText(), "The box tried again: still Error: odoo.com answered (ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503).");
