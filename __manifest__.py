@@ -18,11 +18,17 @@ to the IoT administrators.
     "data": [
         "data/https_certificate_data.xml",
         "views/iot_box_views.xml",
+        "views/device_check_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "iot_https_certificate/static/src/iot_https_certificate.js",
             "iot_https_certificate/static/src/iot_https_certificate.xml",
+        ],
+        # The device page's own bundle: nothing of the web client, so it stays small on a phone.
+        "iot_https_certificate.assets_device_check": [
+            "iot_https_certificate/static/src/device_check/device_check.css",
+            "iot_https_certificate/static/device_check/device_check.js",
         ],
         "web.qunit_suite_tests": [
             "iot_https_certificate/static/tests/iot_https_certificate_tests.js",

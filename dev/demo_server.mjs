@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { extname, normalize } from "node:path";
 import { filesUnder } from "../scripts/files.mjs";
 import { at } from "./box_states.mjs";
+import { deviceChecks } from "./device_check.mjs";
 
 const TYPES = { ".css": "text/css", ".js": "text/javascript", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".xml": "text/xml" };
 const STATIC = {
@@ -16,6 +17,10 @@ const STATIC = {
     "/templates.xml": "static/src/iot_https_certificate.xml",
     // Exactly the file Odoo loads from web.assets_backend.
     "/iot_https_certificate.js": "static/src/iot_https_certificate.js",
+    // The plain scripts, at the paths Odoo serves them from.
+    "/iot_https_certificate/static/lib/qr/qr.js": "static/lib/qr/qr.js",
+    "/iot_https_certificate/static/device_check/device_check.js": "static/device_check/device_check.js",
+    "/iot_https_certificate/static/src/device_check/device_check.css": "static/src/device_check/device_check.css",
 };
 
 const page = (importMap) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>IoT Boxes — HTTPS certificate demo</title>
@@ -116,8 +121,14 @@ export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }
     // The demo's user is an IoT administrator: the panel offers the actions on the boxes.
     const records = [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)].map((record) => ({ ...record, https_certificate_can_act: true }));
     const fleetJson = JSON.stringify({ relay: useRelay, records });
+    const devices = deviceChecks(records);
     const handler = (req, res) => {
         const url = new URL(req.url, "http://demo");
+        if (devices.handle(req, res, url)) return;
+        if (url.pathname === "/demo/device_link") {
+            const link = devices.link(Number(url.searchParams.get("id")), url.searchParams.has("rotate"));
+            return res.writeHead(200, { "content-type": "application/json" }), res.end(JSON.stringify(link));
+        }
         if (url.pathname === "/relay" && useRelay) return relay(fleet, url.searchParams.get("url") ?? "", url.searchParams.get("mode"), res);
         if (modules[url.pathname]) return res.writeHead(200, { "content-type": "text/javascript" }), res.end(modules[url.pathname]);
         if (url.pathname === "/demo/fleet.json") return res.writeHead(200, { "content-type": "application/json" }), res.end(fleetJson);

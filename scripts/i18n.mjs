@@ -32,7 +32,7 @@ const CODE = (file) => `code:addons/${MODULE}/${file}`;
  * which Odoo never sends their translation to the browser; view and field labels name their
  * record.
  */
-export function collectEntries({ js, xml, views, data = "", python = [] }) {
+export function collectEntries({ js, device = "", xml, views, data = "", python = [] }) {
     const entries = new Map();
     const add = (term, occurrence, javascript, marker = javascript ? "odoo-javascript" : "") => {
         const entry = entries.get(term) ?? { term, occurrences: new Set(), javascript: false, markers: new Set() };
@@ -42,6 +42,7 @@ export function collectEntries({ js, xml, views, data = "", python = [] }) {
         entries.set(term, entry);
     };
     for (const term of extractTerms(js, "")) add(term, CODE("static/src/iot_https_certificate.js"), true);
+    for (const term of extractTerms(device, "")) add(term, CODE("static/device_check/device_check.js"), true);
     for (const term of extractTerms("", xml)) add(term, CODE("static/src/iot_https_certificate.xml"), true);
     for (const record of views.matchAll(/<record id="(\w+)" model="ir.ui.view">([\s\S]*?)<\/record>/g)) {
         for (const m of record[2].matchAll(/\sstring="([^"]+)"/g)) add(decodeXml(m[1]), `model_terms:ir.ui.view,arch_db:${MODULE}.${record[1]}`, false);

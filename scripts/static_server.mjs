@@ -23,4 +23,5 @@ export const JS = "text/javascript";
 export const PAGE_FILES = {
     "/luxon.js": { file: "node_modules/luxon/build/global/luxon.js", type: JS },
     "/templates.xml": { file: "static/src/iot_https_certificate.xml", type: "text/xml" },
+    "/iot_https_certificate/static/lib/qr/qr.js": { file: "static/lib/qr/qr.js", type: JS },
 };

@@ -100,7 +100,18 @@ async function start() {
     const store = makeBrowserStore(optionsFromUrl(new URLSearchParams(window.location.search)));
     // The demo has no database: the box history's lines stay in the page (window.demoHistory).
     const history: unknown[][] = [];
-    const orm = { call: async (_model: string, method: string, args: unknown[]) => (history.push([method, ...args]), true) };
+    const orm = {
+        call: async (_model: string, method: string, args: unknown[]) => {
+            // The device-check link comes from the demo server, which serves the device page.
+            const rotate = method === "rotate_https_device_check_link";
+            if (rotate || method === "get_https_device_check_link") {
+                const id = (args[0] as number[])[0];
+                return (await fetch(`/demo/device_link?id=${id}${rotate ? "&rotate=1" : ""}`)).json();
+            }
+            history.push([method, ...args]);
+            return true;
+        },
+    };
     const env = { services: { [STATUS_SERVICE]: store, orm }, searchModel };
     (window as { demoHistory?: unknown }).demoHistory = history;
     (window as { demoStore?: unknown }).demoStore = store;

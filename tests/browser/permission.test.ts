@@ -1,18 +1,15 @@
-import { browser } from "@web/core/browser/browser";
-import { localNetworkPermission } from "../../static/src/odoo/status_service";
+import { localNetworkPermission } from "../../static/src/store/browser_net";
+import type { PageHost } from "../../static/src/store/browser_net";
 
-/** Runs `fn` with a page served from `hostname` and a permissions API answering `query`. */
-async function withBrowser(hostname: string, query: (name: string) => Promise<{ state: string }>, fn: () => Promise<void>) {
-    // `location` is a getter on Odoo's browser object: replace the property, then put it back.
-    const saved = { location: Object.getOwnPropertyDescriptor(browser, "location")!, navigator: Object.getOwnPropertyDescriptor(browser, "navigator")! };
-    Object.defineProperty(browser, "location", { configurable: true, value: { hostname } });
-    Object.defineProperty(browser, "navigator", { configurable: true, value: { permissions: { query: ({ name }: { name: string }) => query(name) } } });
-    try {
-        await fn();
-    } finally {
-        Object.defineProperty(browser, "location", saved.location);
-        Object.defineProperty(browser, "navigator", saved.navigator);
-    }
+/** A page served from `hostname` whose permissions API answers `query`. */
+function pageOn(hostname: string, query: (name: string) => Promise<{ state: string }>): PageHost {
+    return {
+        fetch: window.fetch.bind(window),
+        setTimeout: window.setTimeout.bind(window),
+        clearTimeout: window.clearTimeout.bind(window),
+        location: { hostname, protocol: "https:" },
+        navigator: { permissions: { query: ({ name }: PermissionDescriptor) => query(name) as Promise<PermissionStatus> } },
+    };
 }
 
 const unknownName = (name: string) => Promise.reject(new TypeError(`The provided value '${name}' is not a valid enum value of type PermissionName.`));
@@ -20,24 +17,23 @@ const unknownName = (name: string) => Promise.reject(new TypeError(`The provided
 QUnit.module("local network permission", () => {
     QUnit.test("Chrome 142's name first; the later local-network name when that one is unknown", async (assert) => {
         const asked: string[] = [];
-        await withBrowser("odoo.example.com", (name) => (asked.push(name), name === "local-network" ? Promise.resolve({ state: "prompt" }) : unknownName(name)), async () => {
-            assert.strictEqual(await localNetworkPermission(), "prompt");
-        });
+        const page = pageOn("odoo.example.com", (name) => (asked.push(name), name === "local-network" ? Promise.resolve({ state: "prompt" }) : unknownName(name)));
+        assert.strictEqual(await localNetworkPermission(page), "prompt");
         assert.deepEqual(asked, ["local-network-access", "local-network"]);
     });
 
     QUnit.test("a browser that knows neither name: unsupported, and the probe goes on", async (assert) => {
-        await withBrowser("odoo.example.com", unknownName, async () => {
-            assert.strictEqual(await localNetworkPermission(), "unsupported");
-        });
-        await withBrowser("odoo.example.com", (name) => (name === "local-network-access" ? Promise.resolve({ state: "granted" }) : unknownName(name)), async () => {
-            assert.strictEqual(await localNetworkPermission(), "granted");
-        });
+        assert.strictEqual(await localNetworkPermission(pageOn("odoo.example.com", unknownName)), "unsupported");
+        const chrome142 = pageOn("odoo.example.com", (name) => (name === "local-network-access" ? Promise.resolve({ state: "granted" }) : unknownName(name)));
+        assert.strictEqual(await localNetworkPermission(chrome142), "granted");
     });
 
     QUnit.test("a page served from the local network never needs it", async (assert) => {
-        await withBrowser("192.168.1.5", () => Promise.resolve({ state: "prompt" }), async () => {
-            assert.strictEqual(await localNetworkPermission(), "unsupported");
-        });
+        assert.strictEqual(await localNetworkPermission(pageOn("192.168.1.5", () => Promise.resolve({ state: "prompt" }))), "unsupported");
+    });
+
+    QUnit.test("a browser without a permissions API: unsupported", async (assert) => {
+        const page = { ...pageOn("odoo.example.com", unknownName), navigator: {} };
+        assert.strictEqual(await localNetworkPermission(page), "unsupported");
     });
 });

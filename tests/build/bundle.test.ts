@@ -15,6 +15,7 @@ const ADDON_MODULE = "@iot_https_certificate/iot_https_certificate";
 const BUNDLES = ["static/src/iot_https_certificate.js", ODOO_TESTS];
 const ALLOWED_IMPORTS = new Set([
     "@odoo/owl",
+    "@web/core/assets",
     "@web/core/browser/browser",
     "@web/core/l10n/dates",
     "@web/core/l10n/translation",

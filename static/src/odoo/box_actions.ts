@@ -9,6 +9,7 @@ import { actionPlans } from "../core/box_actions";
 import type { ActionPlan } from "../core/box_actions";
 import type { BoxActionsProps } from "../components/box_actions/box_actions";
 import { BoxActionRunner } from "../store/box_actions";
+import { netOf } from "../store/browser_net";
 import type { StatusStore } from "../store/status_store";
 import { formatInstant } from "./time";
 import type { BoxWatch, OdooRecord } from "./use_box_status";
@@ -23,12 +24,7 @@ function runnerOf(store: StatusStore): BoxActionRunner {
     let runner = runners.get(store);
     if (!runner) {
         runner = new BoxActionRunner({
-            net: {
-                fetch: (input, init) => browser.fetch(input, init),
-                setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
-                clearTimeout: (id) => browser.clearTimeout(id),
-                now: () => store.now(),
-            },
+            net: netOf(browser, () => store.now()),
             storage: browser.localStorage,
             check: async (boxId) => {
                 await store.checkNow(boxId);

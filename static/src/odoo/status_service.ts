@@ -4,8 +4,7 @@
  */
 import { browser } from "@web/core/browser/browser";
 import { registry } from "@web/core/registry";
-import { isLocalPageHost } from "../core/address";
-import type { LocalNetworkPermission } from "../core/observations";
+import { localNetworkPermission, netOf } from "../store/browser_net";
 import { StatusStore } from "../store/status_store";
 import { databaseSeries } from "./database";
 import type { ReportSender } from "../store/reports";
@@ -21,37 +20,14 @@ const documentVisibility: Visibility = {
     },
 };
 
-/**
- * Chrome's Local Network Access permission. Chrome 142 shipped it as `local-network-access`;
- * later Chrome splits it and names the LAN part `local-network`. A browser that knows neither
- * name throws: "unsupported". On a page that is itself local the permission never applies
- * ("unsupported" here means "not needed").
- */
-export async function localNetworkPermission(): Promise<LocalNetworkPermission> {
-    if (isLocalPageHost(browser.location.hostname)) return "unsupported";
-    for (const name of ["local-network-access", "local-network"]) {
-        try {
-            return (await browser.navigator.permissions.query({ name: name as PermissionName })).state;
-        } catch {
-            // An unknown name is a TypeError: try the next one.
-        }
-    }
-    return "unsupported";
-}
-
 /** A store on Odoo's `browser` object and this page's visibility and tabs. */
 export function makeBrowserStore(options: Partial<StoreOptions> = {}, report?: ReportSender): StatusStore {
     const store = new StatusStore(
         {
-            net: {
-                fetch: (input, init) => browser.fetch(input, init),
-                setTimeout: (handler, ms) => browser.setTimeout(handler, ms),
-                clearTimeout: (id) => browser.clearTimeout(id),
-                now: () => Date.now(),
-            },
+            net: netOf(browser),
             databaseSeries: databaseSeries(),
             pageProtocol: () => browser.location.protocol,
-            localNetworkPermission,
+            localNetworkPermission: () => localNetworkPermission(browser),
             random: Math.random,
             visibility: documentVisibility,
             channelHost: { BroadcastChannel: window.BroadcastChannel, localStorage: browser.localStorage, addEventListener: browser.addEventListener, removeEventListener: browser.removeEventListener },

@@ -15,6 +15,7 @@ import { CertificatePanel } from "../components/certificate_panel/certificate_pa
 import { nameProblemOf } from "../components/presentation";
 import type { BoxIdentity } from "../components/certificate_panel/support_details";
 import { useBoxActions } from "./box_actions";
+import { useDeviceLink } from "./device_link";
 import { databaseSeries } from "./database";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
@@ -78,15 +79,17 @@ export class CertificateBadgeField extends Component<FieldProps> {
 export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     static template = xml`<CertificatePanel status="watch.state.status" identity="identity" checkedAgo="watch.checkedAgo()"
         validUntilText="validUntilText" expiryText="watch.expiry()" reported="watch.reported()" nowText="nowText" docVersion="docVersion" onCheckNow.bind="checkNow" copy.bind="copy"
-        actions="actions()"/>`;
+        actions="actions()" deviceLink="deviceLink()"/>`;
     static components = { CertificatePanel };
     static props = ["record", "readonly?", "*"];
     declare watch: BoxWatch;
     declare actions: ReturnType<typeof useBoxActions>;
+    declare deviceLink: ReturnType<typeof useDeviceLink>;
 
     setup(): void {
         this.watch = useBoxStatus(() => this.props.record);
         this.actions = useBoxActions(this.watch, () => this.props.record);
+        this.deviceLink = useDeviceLink(() => this.props.record, (text) => this.copy(text));
     }
 
     get identity(): BoxIdentity {

@@ -9,6 +9,8 @@ import { iconOf, nameProblemOf, storedSentence } from "../presentation";
 import type { ReportAge } from "../presentation";
 import { BoxActions } from "../box_actions/box_actions";
 import type { BoxActionsProps } from "../box_actions/box_actions";
+import { DeviceLinkBlock } from "../device_link/device_link";
+import type { DeviceLinkProps } from "../device_link/device_link";
 import { supportDetails } from "./support_details";
 import type { BoxIdentity } from "./support_details";
 
@@ -29,12 +31,14 @@ export interface CertificatePanelProps {
     copy: (text: string) => Promise<void>;
     /** The actions on the box, for an IoT administrator; absent for anyone else. */
     actions?: Omit<BoxActionsProps, "verdict">;
+    /** "Check another device", for anyone who can read a saved box. */
+    deviceLink?: DeviceLinkProps;
 }
 
 /** The diagnosis of one box at the top of its form: what is wrong, why, and how to fix it. */
 export class CertificatePanel extends Component<CertificatePanelProps> {
     static template = "iot_https_certificate.CertificatePanel";
-    static components = { BoxActions };
+    static components = { BoxActions, DeviceLinkBlock };
     static props = {
         status: Object,
         identity: Object,
@@ -47,6 +51,7 @@ export class CertificatePanel extends Component<CertificatePanelProps> {
         onCheckNow: Function,
         copy: Function,
         actions: { type: Object, optional: true },
+        deviceLink: { type: Object, optional: true },
     };
 
     declare state: { copied: "" | "done" | "failed" };
