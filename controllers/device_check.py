@@ -20,9 +20,10 @@ class DeviceCheck(http.Controller):
         values = {
             **request.env["iot.box"].with_context(lang=lang)._https_device_page_texts(),
             "html_lang": lang.replace("_", "-"),
-            "translations": json.dumps(code_translations.get_web_translations(MODULE, lang)),
+            "translations": json.dumps(_web_terms(lang), ensure_ascii=False),
         }
-        response = request.render("iot_https_certificate.device_check_page", values, lang=lang)
+        request.update_context(lang=lang)
+        response = request.render("iot_https_certificate.device_check_page", values)
         # Never cached, never framed, no referrer: the fragment is the secret.
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -48,6 +49,14 @@ class DeviceCheck(http.Controller):
         if outcome == "refused":
             return _json({"error": "refused"}, 400)
         return _json({"recorded": True if outcome == "recorded" else outcome})
+
+
+def _web_terms(lang):
+    """The add-on's web-client terms in `lang`, as {term: translation}: what its `_t` reads."""
+    terms = code_translations.get_web_translations(MODULE, lang)
+    if isinstance(terms, dict) and isinstance(terms.get("messages"), (list, tuple)):
+        return {m["id"]: m["string"] for m in terms["messages"] if m.get("string")}
+    return dict(terms) if isinstance(terms, dict) else {}
 
 
 def _body():

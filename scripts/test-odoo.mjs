@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { addonFolder, dropDatabase, ensureDebianPackages, ensurePostgres, freePort, givenSeries, odooArgs, startOdoo } from "./odoo.mjs";
 import { runRealBox19 } from "../tests/real_box/real_box_19.mjs";
 import { runRealPosbox } from "../tests/real_box/real_box_posbox.mjs";
+import { runDeviceCheck } from "../tests/device_check/device_check_odoo.mjs";
 
 /** The real box software of each tree, read through the add-on in that tree's web client. */
 const REAL_BOXES = { "17.0": runRealPosbox, "18.0": runRealPosbox, "19.0": runRealBox19 };
@@ -25,6 +26,7 @@ const work = addonFolder();
 const results = [];
 try {
     for (const { series, shape } of runs) results.push(await runDatabase(series, shape));
+    for (const series of givenSeries()) results.push(await runChecks(`Odoo ${series.name}, the device page`, () => runDeviceCheck({ series, shape: series.shapes[0], work })));
     for (const series of givenSeries().filter((s) => REAL_BOXES[s.name])) results.push(await runRealBoxes(series));
 } finally {
     rmSync(work, { recursive: true, force: true });
@@ -38,11 +40,15 @@ console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
 /** The real-box checks of `series`, in its own database on the series' own IoT shape. */
-async function runRealBoxes(series) {
-    const label = `Odoo ${series.name}, the real ${series.name} box`;
+function runRealBoxes(series) {
+    return runChecks(`Odoo ${series.name}, the real ${series.name} box`, () => REAL_BOXES[series.name]({ series, shape: series.shapes[0], work }));
+}
+
+/** Checks that return `{ name, status, errors }` each, counted one by one. */
+async function runChecks(label, run) {
     const started = Date.now();
     console.log(`\n— ${label}`);
-    const checks = await REAL_BOXES[series.name]({ series, shape: series.shapes[0], work });
+    const checks = await run();
     for (const check of checks) {
         console.log(`  ${check.status === "passed" ? "✓" : "✗"} ${check.name}`);
         for (const error of check.errors) console.log(`      ${error}`);

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { runNodeSuite } from "./qunit-node.mjs";
 import { runBrowserSuite } from "./qunit-browser.mjs";
 import { runE2E } from "../tests/e2e/e2e.mjs";
+import { runDeviceE2E } from "../tests/e2e/device_check.mjs";
 import { buildAll, staleFiles } from "./build.mjs";
 
 const results = [];
@@ -49,6 +50,11 @@ step("End to end (demo page, simulated boxes over real HTTPS, headless Chromium)
 const e2eResults = await runE2E();
 results.push(...e2eResults);
 report(e2eResults);
+
+step("The device page (a tablet's browser, simulated boxes over real HTTPS, headless Chromium)");
+const deviceResults = await runDeviceE2E();
+results.push(...deviceResults);
+report(deviceResults);
 
 const failed = results.filter((r) => r.status === "failed").length;
 console.log("\nreal-Odoo suite: not run here (npm run test:odoo runs it, given ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC)");

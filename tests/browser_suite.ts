@@ -6,3 +6,4 @@ import "./browser/fleet_summary.test";
 import "./browser/views.test";
 import "./browser/fleet_views.test";
 import "./browser/permission.test";
+import "./browser/device_check.test";

@@ -2,3 +2,4 @@
 // the build output that read files.
 import "../static/tests/odoo_suite";
 import "./build/bundle.test";
+import "./device/device.test";
