@@ -1,4 +1,5 @@
 import json
+from collections.abc import Mapping
 
 from odoo import http
 from odoo.http import request
@@ -53,10 +54,10 @@ class DeviceCheck(http.Controller):
 
 def _web_terms(lang):
     """The add-on's web-client terms in `lang`, as {term: translation}: what its `_t` reads."""
+    # A read-only mapping {"messages": ({"id", "string"}, ...)}, not a dict, from 18.0 on.
     terms = code_translations.get_web_translations(MODULE, lang)
-    if isinstance(terms, dict) and isinstance(terms.get("messages"), (list, tuple)):
-        return {m["id"]: m["string"] for m in terms["messages"] if m.get("string")}
-    return dict(terms) if isinstance(terms, dict) else {}
+    messages = terms.get("messages", ()) if isinstance(terms, Mapping) else ()
+    return {m["id"]: m["string"] for m in messages if m.get("string")}
 
 
 def _body():
