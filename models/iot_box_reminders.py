@@ -1,9 +1,13 @@
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 
 from .certificate_facts import state_of
+
+_logger = logging.getLogger(__name__)
 
 # A certificate this close to its end means the box's own renewal, due at 10 days, has failed.
 EXPIRING_DAYS = 7
@@ -47,9 +51,19 @@ class IotBox(models.Model):
         open_reminders = defaultdict(lambda: self.env["mail.activity"].sudo())
         for activity in activities:
             open_reminders[activity.res_id, problem_of[activity.activity_type_id.id]] |= activity
-        admin = self._https_certificate_admin()
+        admins = {}
         for box in boxes:
-            box._https_certificate_remind(now, admin, {problem: open_reminders[box.id, problem] for problem in REMINDERS})
+            company = box.company_id if "company_id" in box._fields else False
+            if company not in admins:
+                admins[company] = box._https_certificate_admin()
+            if not admins[company] and any(box._https_certificate_problems(now).values()):
+                _logger.warning("IoT box %s (company %s): nobody who can open it to remind of its HTTPS certificate", box.id, company and company.id)
+            # One box never stops the others: whatever refuses its reminder is undone and logged.
+            try:
+                with self.env.cr.savepoint():
+                    box._https_certificate_remind(now, admins[company], {problem: open_reminders[box.id, problem] for problem in REMINDERS})
+            except Exception:
+                _logger.exception("IoT box %s: its HTTPS certificate reminder could not be written", box.id)
 
     def _https_certificate_follow_calendar(self, now):
         """A stored end date moves the state from valid to renewal due to expired as days pass."""
@@ -94,17 +108,30 @@ class IotBox(models.Model):
         reported = fields.Datetime.to_string(self.https_certificate_reported_at)
         return _("Nobody has heard from this box since %s UTC: check that it is on and connected.", reported)
 
-    @api.model
     def _https_certificate_admin(self):
-        """Who gets the reminders: the first IoT administrator where that group exists and has
-        someone, else the first Settings administrator. Never OdooBot."""
+        """Who gets this box's reminders: someone who can open it. For a box of a company, the
+        first IoT administrator among that company's users, else its first Settings
+        administrator; for a box without a company, the first of either anywhere. Never OdooBot,
+        and never someone the box's access rules hide it from. Empty when nobody fits: the box
+        is then skipped, and the daily run says so."""
+        self.ensure_one()
         Users = self.env["res.users"].sudo()
         groups_field = "all_group_ids" if "all_group_ids" in Users._fields else "groups_id"
+        company = self.company_id if "company_id" in self._fields else False
+        where = [("company_ids", "in", company.id)] if company else []
         for xmlid in ("iot.group_iot_admin", "base.group_system"):
             group = self.env.ref(xmlid, raise_if_not_found=False)
             if not group:
                 continue
-            user = Users.search([(groups_field, "in", group.id), ("share", "=", False), ("id", "!=", SUPERUSER_ID)], order="id", limit=1)
-            if user:
-                return user
+            for user in Users.search([(groups_field, "in", group.id), ("share", "=", False), ("id", "!=", SUPERUSER_ID), *where], order="id"):
+                if self._https_certificate_can_open(user):
+                    return user
         return Users
+
+    def _https_certificate_can_open(self, user):
+        """Whether `user`, in all of their companies, may read this box."""
+        box = self.with_user(user).with_context(allowed_company_ids=user.company_ids.ids)
+        try:
+            return bool(box.search_count([("id", "=", self.id)]))
+        except AccessError:
+            return False
