@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 {
     "name": "IoT Box HTTPS Certificate",
-    "summary": "See and fix the HTTPS certificate state of every IoT box, from the IoT app",
+    "summary": "HTTPS certificate status of every IoT box: live badges, diagnosis and fixes, reminders, and a check for the shop's devices",
     "description": """
 Shows each IoT box's .odoo-iot.com HTTPS address and a live certificate status badge in the
 IoT app, and the diagnosis (documented error, cause, fix, validity, DNS and eligibility checks)
@@ -12,6 +12,9 @@ to the IoT administrators.
     # No series prefix: Odoo adds its own, so the same tree installs on 17.0 and 18.0.
     "version": "1.0.0",
     "category": "Internet of Things (IoT)",
+    "author": "iot_https_certificate",
+    # The main screenshot, for an apps store; the Apps menu shows static/description/index.html.
+    "images": ["static/description/list.png"],
     "license": "LGPL-3",
     # mail: the boxes' certificate history (chatter) and the reminders (activities).
     "depends": ["iot", "mail"],

@@ -1,11 +1,15 @@
 // `npm run screenshots`: the README's screenshots.
 // - From the demo, always: list, kanban, and forms of a box in error (docs/screenshots/*.png).
 // - From the real Odoo web client, for each tree given (ODOO17_SRC, ODOO18_SRC, ODOO19_SRC): the IoT app's
-//   list, kanban and a form, on boxes simulated over real HTTPS (docs/screenshots/odoo-<series>-*.png).
-import { rmSync } from "node:fs";
+//   list, kanban and a form, and the device page on a phone, on boxes simulated over real HTTPS
+//   (docs/screenshots/odoo-<series>-*.png). The first series' list, form and device page are also
+//   the Apps description's (static/description/*.png).
+// - The Apps icon, rendered from its SVG (scripts/icon.mjs).
+import { copyFileSync, rmSync } from "node:fs";
 import { startFleet } from "../dev/boxes.mjs";
 import { startDemo } from "../dev/demo_server.mjs";
 import { launch } from "./chromium.mjs";
+import { renderIcon } from "./icon.mjs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, iotBoxesUrl, openOdoo } from "./odoo.mjs";
 
 const settled = (page) =>
@@ -14,6 +18,7 @@ const settled = (page) =>
         return badges.length > 0 && badges.every((b) => b.getAttribute("aria-busy") === "false" && b.getAttribute("data-state") !== "checking");
     }, null, { timeout: 120_000 });
 
+await renderIcon();
 await demoScreenshots();
 if (givenSeries().length) {
     ensureDebianPackages(givenSeries());
@@ -21,6 +26,12 @@ if (givenSeries().length) {
     const work = addonFolder();
     try {
         for (const series of givenSeries()) await odooScreenshots(series, series.shapes[0], work);
+        // Odoo rewrites the description page's relative image paths to static/description/.
+        const first = givenSeries()[0].name;
+        for (const [from, to] of [["list", "list"], ["form", "form"], ["device", "device_check"]]) {
+            copyFileSync(`docs/screenshots/odoo-${first}-${from}.png`, `static/description/${to}.png`);
+        }
+        console.log(`wrote static/description/{list,form,device_check}.png (real Odoo ${first} web client)`);
     } finally {
         rmSync(work, { recursive: true, force: true });
     }
@@ -62,7 +73,8 @@ async function demoScreenshots() {
 async function odooScreenshots(series, shape, work) {
     const fleet = await startFleet({ label: "shots1" });
     const records = fleet.boxes.map(({ record }) => ({ name: record.name, identifier: record.identifier, ip: record.ip, version: record.version }));
-    const seedPython = `import json\nenv["iot.box"].create(json.loads(${JSON.stringify(JSON.stringify(records))}))\nenv.cr.commit()\nprint("SEED {}")\n`;
+    const dns = fleet.boxes.findIndex((b) => b.key === "dns_issue");
+    const seedPython = `import json\nboxes = env["iot.box"].create(json.loads(${JSON.stringify(JSON.stringify(records))}))\nlink = boxes[${dns}].get_https_device_check_link()["path"]\nenv.cr.commit()\nprint("SEED " + json.dumps({"link": link}))\n`;
     const odoo = await openOdoo({
         series, shape, work, seedPython,
         chromiumArgs: [`--host-resolver-rules=${fleet.resolverRules()}`, `--ip-address-space-overrides=${fleet.addressSpaceOverrides().join(",")}`],
@@ -86,7 +98,14 @@ async function odooScreenshots(series, shape, work) {
         await page.waitForSelector(".o_iot_https_panel[data-state='ERR_IOT_HTTPS_LOAD_REQUEST_STATUS']", { timeout: 120_000 });
         await page.setViewportSize({ width: 1280, height: 900 });
         await page.screenshot({ path: name("form"), fullPage: true });
-        console.log(`wrote ${name("{list,kanban,form}")} (real Odoo ${series.name} web client)`);
+        // The device page as a phone shows it, for a box whose name does not resolve there.
+        const phone = await odoo.browser.context.newPage();
+        await phone.setViewportSize({ width: 390, height: 844 });
+        await phone.goto(`http://127.0.0.1:${port}${odoo.seeded.link}`);
+        await phone.waitForSelector(".o_iot_device_result[data-verdict='dns_issue']", { timeout: 120_000 });
+        await phone.waitForFunction(() => document.querySelector(".o_iot_device_recorded")?.textContent);
+        await phone.screenshot({ path: name("device"), fullPage: true });
+        console.log(`wrote ${name("{list,kanban,form,device}")} (real Odoo ${series.name} web client)`);
     } finally {
         await odoo.close();
         await fleet.close();

@@ -10,6 +10,7 @@ import { addonFolder, dropDatabase, ensureDebianPackages, ensurePostgres, freePo
 import { runRealBox19 } from "../tests/real_box/real_box_19.mjs";
 import { runRealPosbox } from "../tests/real_box/real_box_posbox.mjs";
 import { runDeviceCheck } from "../tests/device_check/device_check_odoo.mjs";
+import { runReinstall } from "../tests/apps/reinstall_odoo.mjs";
 
 /** The real box software of each tree, read through the add-on in that tree's web client. */
 const REAL_BOXES = { "17.0": runRealPosbox, "18.0": runRealPosbox, "19.0": runRealBox19 };
@@ -26,6 +27,7 @@ const work = addonFolder();
 const results = [];
 try {
     for (const { series, shape } of runs) results.push(await runDatabase(series, shape));
+    for (const series of givenSeries()) results.push(await runChecks(`Odoo ${series.name}, uninstall and install again`, () => runReinstall({ series, shape: series.shapes[0], work })));
     for (const series of givenSeries()) results.push(await runChecks(`Odoo ${series.name}, the device page`, () => runDeviceCheck({ series, shape: series.shapes[0], work })));
     for (const series of givenSeries().filter((s) => REAL_BOXES[s.name])) results.push(await runRealBoxes(series));
 } finally {
