@@ -397,43 +397,6 @@ function settle({ shown, pending, next, urgent }) {
   return needsConfirmation ? "confirm" : "publish";
 }
 
-// static/src/core/generation.ts
-var GENERATIONS = ["19", "18", "legacy"];
-var SERIES = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/;
-function readVersionHint(value) {
-  if (typeof value !== "string") return void 0;
-  const text = value.trim();
-  const dash = text.indexOf("-");
-  const match = SERIES.exec(text) ?? (dash > 0 ? SERIES.exec(text.slice(dash + 1)) : null);
-  if (!match) return void 0;
-  return match[1] ? { major: Number(match[1]), minor: Number(match[2]) } : { major: Number(match[3]), minor: 0 };
-}
-function readServerVersion(info) {
-  if (!Array.isArray(info)) return void 0;
-  const major = Number(String(info[0]).replace(/^saas~/, ""));
-  const minor = Number(info[1]);
-  return Number.isInteger(major) && Number.isInteger(minor) ? { major, minor } : void 0;
-}
-function generationOfVersion(hint) {
-  const { major, minor } = hint;
-  if (major >= 19 || major === 18 && minor >= 4) return "19";
-  return major >= 17 ? "18" : "legacy";
-}
-function seriesOf(database, versionHint) {
-  return readVersionHint(versionHint) ?? database;
-}
-function likelyGeneration(known, database, versionHint) {
-  const series = seriesOf(database, versionHint);
-  return known ?? (series && generationOfVersion(series));
-}
-function generationOrder(known, database, versionHint) {
-  const first = likelyGeneration(known, database, versionHint);
-  return [.../* @__PURE__ */ new Set([...first ? [first] : [], ...GENERATIONS])];
-}
-function isGeneration(value) {
-  return GENERATIONS.includes(value);
-}
-
 // static/src/core/schedule.ts
 var DEFAULT_SCHEDULE = {
   healthyMs: 5 * 6e4,
@@ -473,6 +436,9 @@ function isBox18Error(generation, key) {
 function delayUntilDue(sinceLastCheck, minGapMs) {
   return Math.max(0, minGapMs - sinceLastCheck);
 }
+function delayOnReturn(box18Error, sinceLastCheck, freshMs, schedule) {
+  return delayUntilDue(sinceLastCheck, box18Error ? schedule.box18ErrorMinMs : freshMs);
+}
 
 // static/src/store/box_status.ts
 function isProbeable(address) {
@@ -502,67 +468,42 @@ function instantOf(value) {
   return ms === void 0 || Number.isNaN(ms) ? void 0 : ms;
 }
 
-// static/src/store/entry.ts
-function newEntry(record, cached, now) {
-  const address = parseBoxAddress(record.ip);
-  const reuse = cached !== void 0 && cached.ip === record.ip ? cached : void 0;
-  const observations = reuse?.observations;
-  const status = {
-    boxId: record.id,
-    address,
-    verdict: observations ? diagnose(address, observations, now, databaseFacts(record)) : reuse ? reuse.status.verdict : diagnose(address, void 0, now),
-    checking: false,
-    lastCheckedAt: reuse?.status.lastCheckedAt
-  };
-  return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0, generation: reuse?.generation, observations };
+// static/src/core/generation.ts
+var GENERATIONS = ["19", "18", "legacy"];
+var SERIES = /^(?:saas[-~](\d+)\.(\d+)|(\d+)\.0(?!\d))/;
+function readVersionHint(value) {
+  if (typeof value !== "string") return void 0;
+  const text = value.trim();
+  const dash = text.indexOf("-");
+  const match = SERIES.exec(text) ?? (dash > 0 ? SERIES.exec(text.slice(dash + 1)) : null);
+  if (!match) return void 0;
+  return match[1] ? { major: Number(match[1]), minor: Number(match[2]) } : { major: Number(match[3]), minor: 0 };
 }
-function verdictForFacts(entry, record, now) {
-  entry.record = record;
-  return entry.observations && diagnose(entry.address, entry.observations, now, databaseFacts(record));
+function readServerVersion(info) {
+  if (!Array.isArray(info)) return void 0;
+  const major = Number(String(info[0]).replace(/^saas~/, ""));
+  const minor = Number(info[1]);
+  return Number.isInteger(major) && Number.isInteger(minor) ? { major, minor } : void 0;
 }
-
-// static/src/store/fleet_signal.ts
-var FleetSignal = class {
-  constructor() {
-    this.listeners = /* @__PURE__ */ new Set();
-    this.queued = false;
-  }
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  notify() {
-    if (this.queued || this.listeners.size === 0) return;
-    this.queued = true;
-    queueMicrotask(() => {
-      this.queued = false;
-      for (const listener of this.listeners) listener();
-    });
-  }
-};
-
-// static/src/store/limiter.ts
-var Limiter = class {
-  constructor(max) {
-    this.max = max;
-    this.running = 0;
-    this.queue = [];
-  }
-  run(task, urgent = false) {
-    return new Promise((resolve, reject) => {
-      const start = () => {
-        this.running++;
-        task().then(resolve, reject).finally(() => {
-          this.running--;
-          this.queue.shift()?.();
-        });
-      };
-      if (this.running < this.max) start();
-      else if (urgent) this.queue.unshift(start);
-      else this.queue.push(start);
-    });
-  }
-};
+function generationOfVersion(hint) {
+  const { major, minor } = hint;
+  if (major >= 19 || major === 18 && minor >= 4) return "19";
+  return major >= 17 ? "18" : "legacy";
+}
+function seriesOf(database, versionHint) {
+  return readVersionHint(versionHint) ?? database;
+}
+function likelyGeneration(known, database, versionHint) {
+  const series = seriesOf(database, versionHint);
+  return known ?? (series && generationOfVersion(series));
+}
+function generationOrder(known, database, versionHint) {
+  const first = likelyGeneration(known, database, versionHint);
+  return [.../* @__PURE__ */ new Set([...first ? [first] : [], ...GENERATIONS])];
+}
+function isGeneration(value) {
+  return GENERATIONS.includes(value);
+}
 
 // static/src/store/request.ts
 async function request(net, url, options) {
@@ -709,6 +650,73 @@ function toProbe(result) {
   return { kind: "failed", ms: result.ms };
 }
 
+// static/src/store/entry.ts
+function newEntry(record, cached, now) {
+  const address = parseBoxAddress(record.ip);
+  const reuse = cached !== void 0 && cached.ip === record.ip ? cached : void 0;
+  const observations = reuse?.observations;
+  const status = {
+    boxId: record.id,
+    address,
+    verdict: observations ? diagnose(address, observations, now, databaseFacts(record)) : reuse ? reuse.status.verdict : diagnose(address, void 0, now),
+    checking: false,
+    lastCheckedAt: reuse?.status.lastCheckedAt
+  };
+  return { record, address, listeners: /* @__PURE__ */ new Set(), status, cadence: "failing", step: 0, generation: reuse?.generation, observations };
+}
+function verdictForFacts(entry, record, now) {
+  entry.record = record;
+  return entry.observations && diagnose(entry.address, entry.observations, now, databaseFacts(record));
+}
+function probeEntry(entry, deps, limit, timeoutMs, signal) {
+  const net = { ...deps.net, pageProtocol: deps.pageProtocol, localNetworkPermission: deps.localNetworkPermission, limit };
+  const order = generationOrder(entry.generation, deps.databaseSeries, entry.record.version);
+  return probeBox(net, { address: entry.address, order, known: entry.generation, timeoutMs, signal });
+}
+
+// static/src/store/fleet_signal.ts
+var FleetSignal = class {
+  constructor() {
+    this.listeners = /* @__PURE__ */ new Set();
+    this.queued = false;
+  }
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  notify() {
+    if (this.queued || this.listeners.size === 0) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+};
+
+// static/src/store/limiter.ts
+var Limiter = class {
+  constructor(max) {
+    this.max = max;
+    this.running = 0;
+    this.queue = [];
+  }
+  run(task, urgent = false) {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        task().then(resolve, reject).finally(() => {
+          this.running--;
+          this.queue.shift()?.();
+        });
+      };
+      if (this.running < this.max) start();
+      else if (urgent) this.queue.unshift(start);
+      else this.queue.push(start);
+    });
+  }
+};
+
 // static/src/store/reports.ts
 var BATCH_MS = 3e4;
 var RETRY_MS = 36e5;
@@ -834,16 +842,17 @@ var StatusStore = class {
     entry.listeners.add(listener);
     listener(entry.status);
     const watched = entry;
-    return () => {
-      watched.listeners.delete(listener);
-      if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-        const { record: { ip }, status, generation, observations } = watched;
-        this.cache.set(record.id, { ip, status, generation, observations });
-        this.drop(watched);
-        this.entries.delete(record.id);
-        this.fleet.notify();
-      }
-    };
+    return () => this.unwatch(watched, listener);
+  }
+  /** The last view of a box closed: its status is cached, its timers and probe stopped. */
+  unwatch(entry, listener) {
+    entry.listeners.delete(listener);
+    if (entry.listeners.size > 0 || this.entries.get(entry.record.id) !== entry) return;
+    const { record: { ip }, status, generation, observations } = entry;
+    this.cache.set(entry.record.id, { ip, status, generation, observations });
+    this.drop(entry);
+    this.entries.delete(entry.record.id);
+    this.fleet.notify();
   }
   /** Every box's status changes: for the fleet summary. */
   subscribeFleet(listener) {
@@ -891,8 +900,7 @@ var StatusStore = class {
       return Promise.resolve();
     }
     this.clearTimer(entry);
-    const abort = new AbortController();
-    entry.abort = abort;
+    const abort = entry.abort = new AbortController();
     this.channel.post({ type: "lease", tab: this.deps.tabId, box: entry.record.id, until: this.now() + this.options.leaseMs });
     this.update(entry, { checking: true, nextCheckAt: void 0 });
     entry.inFlight = this.probe(entry, abort.signal, urgent).finally(() => {
@@ -902,34 +910,14 @@ var StatusStore = class {
     return entry.inFlight;
   }
   async probe(entry, signal, urgent) {
-    const outcome = await probeBox(
-      {
-        ...this.deps.net,
-        pageProtocol: this.deps.pageProtocol,
-        localNetworkPermission: this.deps.localNetworkPermission,
-        limit: (task) => this.limiter.run(task, urgent)
-      },
-      {
-        address: entry.address,
-        order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
-        known: entry.generation,
-        timeoutMs: this.options.timeoutMs,
-        signal
-      }
-    );
+    const outcome = await probeEntry(entry, this.deps, (task) => this.limiter.run(task, urgent), this.options.timeoutMs, signal);
     if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
     entry.generation = outcome.generation ?? entry.generation;
     this.reports.offer(entry.record, outcome.observations.report);
     this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
     if (!entry.pending) entry.observations = outcome.observations;
-    this.channel.post({
-      type: "verdict",
-      tab: this.deps.tabId,
-      box: entry.record.id,
-      ip: String(entry.record.ip),
-      verdict: entry.status.verdict,
-      generation: entry.generation
-    });
+    const { record, status, generation } = entry;
+    this.channel.post({ type: "verdict", tab: this.deps.tabId, box: record.id, ip: String(record.ip), verdict: status.verdict, generation });
   }
   /** Every verdict, this tab's or another's, comes through here: the flapping rule, then publish. */
   conclude(entry, verdict, urgent) {
@@ -966,9 +954,8 @@ var StatusStore = class {
     for (const entry of this.entries.values()) {
       if (hidden) this.clearTimer(entry);
       if (hidden || entry.inFlight || !isProbeable(entry.address)) continue;
-      const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
-      const gap = box18Error ? this.options.schedule.box18ErrorMinMs : this.options.freshMs;
-      const delay = delayUntilDue(this.now() - (entry.status.lastCheckedAt ?? -Infinity), gap);
+      const since = this.now() - (entry.status.lastCheckedAt ?? -Infinity);
+      const delay = delayOnReturn(isBox18Error(entry.generation, entry.status.verdict.key), since, this.options.freshMs, this.options.schedule);
       if (delay === 0) void this.check(entry, false);
       else this.schedule(entry, delay);
     }

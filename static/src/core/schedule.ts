@@ -93,3 +93,11 @@ export function isBox18Error(generation: Generation | undefined, key: CatalogKey
 export function delayUntilDue(sinceLastCheck: number, minGapMs: number): number {
     return Math.max(0, minGapMs - sinceLastCheck);
 }
+
+/**
+ * How long a box waits when the page is visible again: a 17/18 box in error is asked no more
+ * often than its own minimum gap (each read makes it call odoo.com), any other once fresh.
+ */
+export function delayOnReturn(box18Error: boolean, sinceLastCheck: number, freshMs: number, schedule: ScheduleOptions): number {
+    return delayUntilDue(sinceLastCheck, box18Error ? schedule.box18ErrorMinMs : freshMs);
+}

@@ -5,9 +5,13 @@ import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
 import type { Generation } from "../core/generation";
 import type { BoxObservations } from "../core/observations";
+import { generationOrder } from "../core/generation";
 import type { CadenceState } from "../core/schedule";
 import { databaseFacts } from "./box_status";
 import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
+import { probeBox } from "./probes";
+import type { ProbeNet, ProbeOutcome } from "./probes";
+import type { StoreDeps } from "./store_options";
 
 export interface Entry extends CadenceState {
     record: BoxRecord;
@@ -60,4 +64,11 @@ export function newEntry(record: BoxRecord, cached: CachedStatus | undefined, no
 export function verdictForFacts(entry: Entry, record: BoxRecord, now: number): Verdict | undefined {
     entry.record = record;
     return entry.observations && diagnose(entry.address, entry.observations, now, databaseFacts(record));
+}
+
+/** Probes an entry's box: the generation an earlier check found first, then the likeliest. */
+export function probeEntry(entry: Entry, deps: StoreDeps, limit: ProbeNet["limit"], timeoutMs: number, signal: AbortSignal): Promise<ProbeOutcome> {
+    const net: ProbeNet = { ...deps.net, pageProtocol: deps.pageProtocol, localNetworkPermission: deps.localNetworkPermission, limit };
+    const order = generationOrder(entry.generation, deps.databaseSeries, entry.record.version);
+    return probeBox(net, { address: entry.address, order, known: entry.generation, timeoutMs, signal });
 }

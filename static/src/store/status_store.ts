@@ -1,24 +1,21 @@
 /**
- * The status store: one per web client, shared by every view. Components subscribe to boxes;
- * the store decides when to probe, runs the probes, diagnoses, and publishes verdicts. It is
- * the only thing that schedules network work. The decisions themselves are pure functions of
- * the core: when (core/schedule.ts), whether to show a verdict yet (core/flapping.ts), what
- * it means (core/diagnosis.ts); the other tabs' messages come through store/tabs.ts.
+ * The status store: one per web client, shared by every view, the only thing that schedules
+ * network work. Components subscribe to boxes; the store probes, diagnoses and publishes. Its
+ * decisions are the core's pure functions (when: schedule.ts; whether to show a verdict yet:
+ * flapping.ts; what it means: diagnosis.ts); other tabs' messages come through tabs.ts.
  */
 import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
 import { settle } from "../core/flapping";
-import { generationOrder } from "../core/generation";
 import type { Generation } from "../core/generation";
-import { cadenceAfter, delayUntilDue, isBox18Error, nextDelay } from "../core/schedule";
+import { cadenceAfter, delayOnReturn, delayUntilDue, isBox18Error, nextDelay } from "../core/schedule";
 import type { CadenceState } from "../core/schedule";
 import { databaseFacts, isProbeable } from "./box_status";
 import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
-import { newEntry, verdictForFacts } from "./entry";
+import { newEntry, probeEntry, verdictForFacts } from "./entry";
 import type { CachedStatus, Entry } from "./entry";
 import { FleetSignal } from "./fleet_signal";
 import { Limiter } from "./limiter";
-import { probeBox } from "./probes";
 import { ReportQueue } from "./reports";
 import { DEFAULT_OPTIONS } from "./store_options";
 import type { StoreDeps, StoreOptions } from "./store_options";
@@ -69,16 +66,18 @@ export class StatusStore {
         entry.listeners.add(listener);
         listener(entry.status);
         const watched = entry;
-        return () => {
-            watched.listeners.delete(listener);
-            if (watched.listeners.size === 0 && this.entries.get(record.id) === watched) {
-                const { record: { ip }, status, generation, observations } = watched;
-                this.cache.set(record.id, { ip, status, generation, observations });
-                this.drop(watched);
-                this.entries.delete(record.id);
-                this.fleet.notify();
-            }
-        };
+        return () => this.unwatch(watched, listener);
+    }
+
+    /** The last view of a box closed: its status is cached, its timers and probe stopped. */
+    private unwatch(entry: Entry, listener: StatusListener): void {
+        entry.listeners.delete(listener);
+        if (entry.listeners.size > 0 || this.entries.get(entry.record.id) !== entry) return;
+        const { record: { ip }, status, generation, observations } = entry;
+        this.cache.set(entry.record.id, { ip, status, generation, observations });
+        this.drop(entry);
+        this.entries.delete(entry.record.id);
+        this.fleet.notify();
     }
 
     /** Every box's status changes: for the fleet summary. */
@@ -138,8 +137,7 @@ export class StatusStore {
             return Promise.resolve();
         }
         this.clearTimer(entry);
-        const abort = new AbortController();
-        entry.abort = abort;
+        const abort = (entry.abort = new AbortController());
         this.channel.post({ type: "lease", tab: this.deps.tabId, box: entry.record.id, until: this.now() + this.options.leaseMs });
         this.update(entry, { checking: true, nextCheckAt: undefined });
         entry.inFlight = this.probe(entry, abort.signal, urgent).finally(() => {
@@ -150,35 +148,15 @@ export class StatusStore {
     }
 
     private async probe(entry: Entry, signal: AbortSignal, urgent: boolean): Promise<void> {
-        const outcome = await probeBox(
-            {
-                ...this.deps.net,
-                pageProtocol: this.deps.pageProtocol,
-                localNetworkPermission: this.deps.localNetworkPermission,
-                limit: (task) => this.limiter.run(task, urgent),
-            },
-            {
-                address: entry.address,
-                order: generationOrder(entry.generation, this.deps.databaseSeries, entry.record.version),
-                known: entry.generation,
-                timeoutMs: this.options.timeoutMs,
-                signal,
-            }
-        );
+        const outcome = await probeEntry(entry, this.deps, (task) => this.limiter.run(task, urgent), this.options.timeoutMs, signal);
         if (outcome.aborted || this.entries.get(entry.record.id) !== entry) return;
         entry.generation = outcome.generation ?? entry.generation;
         this.reports.offer(entry.record, outcome.observations.report);
         this.conclude(entry, diagnose(entry.address, outcome.observations, this.now(), databaseFacts(entry.record)), urgent);
         // Kept with the verdict shown; a failure waiting for its confirmation is not shown yet.
         if (!entry.pending) entry.observations = outcome.observations;
-        this.channel.post({
-            type: "verdict",
-            tab: this.deps.tabId,
-            box: entry.record.id,
-            ip: String(entry.record.ip),
-            verdict: entry.status.verdict,
-            generation: entry.generation,
-        });
+        const { record, status, generation } = entry;
+        this.channel.post({ type: "verdict", tab: this.deps.tabId, box: record.id, ip: String(record.ip), verdict: status.verdict, generation });
     }
 
     /** Every verdict, this tab's or another's, comes through here: the flapping rule, then publish. */
@@ -220,9 +198,8 @@ export class StatusStore {
         for (const entry of this.entries.values()) {
             if (hidden) this.clearTimer(entry);
             if (hidden || entry.inFlight || !isProbeable(entry.address)) continue;
-            const box18Error = isBox18Error(entry.generation, entry.status.verdict.key);
-            const gap = box18Error ? this.options.schedule.box18ErrorMinMs : this.options.freshMs;
-            const delay = delayUntilDue(this.now() - (entry.status.lastCheckedAt ?? -Infinity), gap);
+            const since = this.now() - (entry.status.lastCheckedAt ?? -Infinity);
+            const delay = delayOnReturn(isBox18Error(entry.generation, entry.status.verdict.key), since, this.options.freshMs, this.options.schedule);
             if (delay === 0) void this.check(entry, false);
             else this.schedule(entry, delay);
         }
