@@ -90,6 +90,42 @@ QUnit.module("odoo widgets", (hooks) => {
     });
 });
 
+QUnit.module("odoo widgets: one status change", (hooks) => {
+    hooks.afterEach(cleanup);
+
+    QUnit.test("repaints the row of that box only", async (assert) => {
+        const h = makeHarness();
+        const names = [1, 2, 3].map((n) => `10-0-0-${n}.abcd1234.odoo-iot.com`);
+        for (const name of names) h.network.hosts.set(name, { kind: "box", generation: "19", body: BODY_19_OK });
+        const env = { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } };
+        // Three rows of two columns, as a list shows them; each widget's element is its cell.
+        const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(names[0], 1) }, env);
+        await mountComponent(HttpsLinkField, { name: "ip", record: record(names[0], 1) }, env);
+        for (const id of [2, 3]) {
+            await mountComponent(CertificateBadgeField, { name: "ip", record: record(names[id - 1], id) }, env);
+            await mountComponent(HttpsLinkField, { name: "ip", record: record(names[id - 1], id) }, env);
+        }
+        await h.clock.advance(20_000);
+        await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 3, "three OK badges");
+        const cells = [...target.children];
+        const touched = new Set<number>();
+        const observer = new MutationObserver((mutations) => {
+            for (const m of mutations) {
+                const node = m.target instanceof Element ? m.target : m.target.parentElement;
+                touched.add(cells.findIndex((cell) => cell === node || cell.contains(node)));
+            }
+        });
+        observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+        h.network.hosts.set(names[1], { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: null }) });
+        await Promise.all([h.store.checkNow(2), h.clock.advance(1000)]);
+        await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 2, "box 2's new verdict");
+        observer.disconnect();
+        // Cells 2 and 3 are box 2's badge and link; the other rows are untouched.
+        assert.deepEqual([...touched].sort(), [2, 3].filter((cell) => touched.has(cell)));
+        assert.ok(touched.has(2), "box 2's badge changed");
+    });
+});
+
 QUnit.module("odoo widgets: records whose data the web client replaces", (hooks) => {
     hooks.afterEach(cleanup);
 

@@ -2,7 +2,7 @@
  * The hook every widget uses: subscribes the record's box to the status store while the
  * component is mounted, follows record changes, and keeps "… ago" texts current.
  */
-import { markRaw, onWillDestroy, onWillRender, reactive, toRaw, useState } from "@odoo/owl";
+import { onWillDestroy, onWillRender, toRaw, useComponent } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
 import type { ReportAge } from "../components/presentation";
@@ -23,21 +23,31 @@ const TICK_MS = 30_000;
 /**
  * One ticking clock for every widget on the page (a list of 1,000 rows runs one interval, not
  * 1,000), running only while a widget is mounted. It reads the store's clock, so "… ago" and
- * "Expires in …" count from the same instant the verdicts are dated by.
+ * "Expires in …" count from the same instant the verdicts are dated by. A tick renders the
+ * widgets that show a time; nothing reactive is read per row.
  */
-const clock = reactive({ now: 0 });
-let clockUsers = 0;
+const clock = { now: 0 };
+const ticking = new Set<Renderable>();
 let clockTimer: number | undefined;
 
-function useClock(store: StatusStore): { now: number } {
-    if (clockUsers++ === 0) {
+interface Renderable {
+    render(): void;
+}
+
+function useClock(store: StatusStore, component: Renderable): { now: number } {
+    if (ticking.size === 0) {
         clock.now = store.now();
-        clockTimer = browser.setInterval(() => (clock.now = store.now()), TICK_MS);
+        clockTimer = browser.setInterval(() => {
+            clock.now = store.now();
+            for (const widget of ticking) widget.render();
+        }, TICK_MS);
     }
+    ticking.add(component);
     onWillDestroy(() => {
-        if (--clockUsers === 0) browser.clearInterval(clockTimer);
+        ticking.delete(component);
+        if (ticking.size === 0) browser.clearInterval(clockTimer);
     });
-    return useState(clock);
+    return clock;
 }
 
 export function boxRecordOf(record: OdooRecord): BoxRecord {
@@ -78,8 +88,12 @@ function sameRecord(a: BoxRecord, b: BoxRecord): boolean {
  */
 export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {}): BoxWatch {
     const store: StatusStore = useService(STATUS_SERVICE);
-    const state = useState({ status: undefined as unknown as BoxStatus });
-    const clock = ticking ? useClock(store) : { now: store.now() };
+    const component = useComponent();
+    // A plain holder: a new status renders this widget alone, through `render()`, with no
+    // reactive proxy or observer per row.
+    const state = { status: undefined as unknown as BoxStatus };
+    const clock = ticking ? useClock(store, component) : { now: store.now() };
+    let following = false;
     let watched: BoxRecord | undefined;
     let watchedData: unknown;
     let stop = () => {};
@@ -95,9 +109,16 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
         if (watched && sameRecord(watched, boxRecord)) return;
         stop();
         watched = boxRecord;
-        // Statuses are immutable snapshots: kept raw, reading them costs no proxy traps, and
-        // replacing one still re-renders this widget alone.
-        stop = store.subscribe(boxRecord, (status) => (state.status = markRaw(status)));
+        // The status the subscription hands over at once is read by the render under way.
+        following = true;
+        try {
+            stop = store.subscribe(boxRecord, (status) => {
+                state.status = status;
+                if (!following) component.render();
+            });
+        } finally {
+            following = false;
+        }
     };
     onWillRender(() => follow(getRecord()));
     onWillDestroy(() => stop());
