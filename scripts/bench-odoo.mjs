@@ -95,7 +95,9 @@ async function benchSeries(series, shape) {
         console.log(`  the add-on's list:                 ${show("addon")}, ${(perRow(t.addon) * 1000).toFixed(0)} µs per row`);
         console.log(`  the add-on's list, no summary:     ${show("nosummary")}; the summary's share of the add-on's time: ${(((t.addon - t.nosummary) / t.addon) * 100).toFixed(1)} %`);
         console.log(`  per-row ratio (add-on − alone) / (Odoo's widgets − alone): ${ratio.toFixed(2)} (goal ≤ 1.0); add-on / alone ${(t.addon / t.alone).toFixed(2)}×`);
-        if (process.env.BENCH_PROFILE) await profile(cdp, () => open(seeded.addon), Number(process.env.BENCH_PROFILE) || 25);
+        // BENCH_PROFILE_LIST=odoo profiles another list (alone, odoo, addon, nosummary) to compare.
+        const profiled = process.env.BENCH_PROFILE_LIST || "addon";
+        if (process.env.BENCH_PROFILE) await profile(cdp, () => open(seeded[profiled]), Number(process.env.BENCH_PROFILE) || 25, profiled);
     } catch (error) {
         console.error(`bench odoo-${series.name}: failed (${error.message.split("\n")[0]})`);
         process.exitCode = 1;
@@ -119,7 +121,7 @@ function stopProbes() {
  * Where the add-on's list spends its time: a CPU profile (100 µs sampling) of 3 loads, the
  * functions with the most self time, per load. `BENCH_PROFILE=<n>` prints the top n.
  */
-async function profile(cdp, load, top) {
+async function profile(cdp, load, top, list) {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     const self = new Map();
@@ -134,7 +136,7 @@ async function profile(cdp, load, top) {
             self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 3);
         });
     }
-    console.log(`  profile of the add-on's list (self time per load, top ${top}):`);
+    console.log(`  profile of the ${list} list (self time per load, top ${top}):`);
     for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    ${(us / 1000).toFixed(1).padStart(6)} ms  ${key}`);
 }
 
