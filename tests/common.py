@@ -95,3 +95,24 @@ def keep_boxes_out_of_reach():
         return original(browser, **params)
 
     return patch.object(ChromeBrowser, "_handle_request_paused", handle_request_paused)
+
+
+def page_check(name, body):
+    """A script for `browser_js`: `body` runs with `until(what, find)` (polls for what `find`
+    returns, for up to a minute) and `text(el)`, and ends with Odoo's "test successful"."""
+    return """
+(async () => {
+    const until = async (what, find) => {
+        for (let i = 0; i < 600; i++) {
+            const found = find();
+            if (found) return found;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const badges = [...document.querySelectorAll(".o_iot_https_badge")].map((b) => b.outerHTML).join(" | ");
+        throw new Error("timed out waiting for " + what + "; badges: " + badges);
+    };
+    const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
+%s
+    console.log("test successful");
+})().catch((error) => console.error("%s failed: " + error.message));
+""" % (body, name)

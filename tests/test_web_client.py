@@ -7,32 +7,11 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-from .common import QUNIT_PAGE, SERIES, iot_box_action_url, keep_boxes_out_of_reach, make_iot_user
+from .common import QUNIT_PAGE, SERIES, iot_box_action_url, keep_boxes_out_of_reach, make_iot_user, page_check
 
 # What a user must find in the IoT app; it runs in the page (see the file's header).
 WEB_CLIENT_CHECK = (Path(__file__).parent / "web_client_check.js").read_text()
 FR_PO = (Path(__file__).parent.parent / "i18n" / "fr.po").read_text()
-
-def page_check(name, body):
-    """A script for `browser_js`: `body` runs with `until(what, find)` (polls for what `find`
-    returns, for up to a minute) and `text(el)`, and ends with Odoo's "test successful"."""
-    return """
-(async () => {
-    const until = async (what, find) => {
-        for (let i = 0; i < 600; i++) {
-            const found = find();
-            if (found) return found;
-            await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        const badges = [...document.querySelectorAll(".o_iot_https_badge")].map((b) => b.outerHTML).join(" | ");
-        throw new Error("timed out waiting for " + what + "; badges: " + badges);
-    };
-    const text = (el) => (el ? el.textContent : "").replace(/\\s+/g, " ").trim();
-%s
-    console.log("test successful");
-})().catch((error) => console.error("%s failed: " + error.message));
-""" % (body, name)
-
 
 # In French: the plain-IP box's link text (a template term), every badge (catalog terms in the
 # bundle), the panel's button and the fleet summary's filter (template terms). `fr` is given.
