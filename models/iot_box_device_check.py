@@ -1,5 +1,4 @@
 import hmac
-import logging
 import secrets
 from datetime import timedelta
 
@@ -7,8 +6,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .iot_box_report import _check_read
-
-_logger = logging.getLogger(__name__)
 
 # What a device may say about its own path to the box (static/src/core/device.ts). These are
 # history lines only: never the stored report, the badge, the filters or the reminders.

@@ -56,8 +56,6 @@ class IotBox(models.Model):
             company = box.company_id if "company_id" in box._fields else False
             if company not in admins:
                 admins[company] = box._https_certificate_admin()
-            if not admins[company] and any(box._https_certificate_problems(now).values()):
-                _logger.warning("IoT box %s (company %s): nobody who can open it to remind of its HTTPS certificate", box.id, company and company.id)
             # One box never stops the others: whatever refuses its reminder is undone and logged.
             try:
                 with self.env.cr.savepoint():
@@ -91,7 +89,9 @@ class IotBox(models.Model):
         self.ensure_one()
         for problem, present in self._https_certificate_problems(now).items():
             open_ = open_reminders[problem]
-            if present and not open_ and admin:
+            if present and not open_ and not admin:
+                _logger.warning("IoT box %s (%s): nobody who can open it to remind of its HTTPS certificate", self.id, problem)
+            elif present and not open_:
                 self.activity_schedule(REMINDERS[problem], user_id=admin.id, note=self._https_certificate_reminder_note(problem))
             elif open_ and not present:
                 open_.action_feedback(feedback=_("Solved: the box no longer reports this."))

@@ -147,10 +147,7 @@ env.cr.commit()
         const page = await browser.context.newPage();
         // Only Odoo itself, and what the caller allows (simulated boxes), is reached.
         await browser.context.route((url) => url.hostname !== "127.0.0.1" && !allowHost(url.hostname), (route) => route.abort());
-        await page.goto(`http://127.0.0.1:${port}/web/login`);
-        await page.fill("input[name=login]", "admin");
-        await page.fill("input[name=password]", "admin");
-        await Promise.all([page.waitForURL(/\/(web|odoo)(\?|#|$|\/)/, { timeout: 120_000 }), page.click("button[type=submit]")]);
+        await logIn(page, `http://127.0.0.1:${port}`, "admin", "admin");
         await page.waitForSelector(".o_action_manager", { timeout: 120_000 });
         // A freshly started 17.0 on Python 3.11 may fail its first asset requests (a threading
         // race: "AST constructor recursion depth mismatch"); a second load is served whole.
@@ -163,6 +160,28 @@ env.cr.commit()
         await close();
         throw new Error(`${error.message.split("\n")[0]}; the server said:\n${said.slice(-15).join("\n")}`);
     }
+}
+
+/** Logs `page` in to the Odoo at `base` through its login form. */
+export async function logIn(page, base, login, password) {
+    await page.goto(`${base}/web/login`);
+    await page.fill("input[name=login]", login);
+    await page.fill("input[name=password]", password);
+    await Promise.all([page.waitForURL(/\/(web|odoo)(\?|#|$|\/)/, { timeout: 120_000 }), page.click("button[type=submit]")]);
+}
+
+/** `<model>.<method>(*args)` through the web client's JSON-RPC route, as `page`'s user. */
+export function callKw(page, model, method, args) {
+    return page.evaluate(async ({ model, method, args }) => {
+        const answer = await fetch(`/web/dataset/call_kw/${model}/${method}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model, method, args, kwargs: {} } }),
+        });
+        const json = await answer.json();
+        if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
+        return json.result;
+    }, { model, method, args });
 }
 
 /** The IoT boxes action in a view type, by URL (the URL scheme changed in 18.0). */

@@ -28,6 +28,14 @@ def make_iot_user(env, login):
     })
 
 
+def make_iot_admin(env, login):
+    """An IoT administrator: an IoT user who may also act on boxes and replace their links."""
+    admin = make_iot_user(env, login)
+    field = "group_ids" if "group_ids" in env["res.users"]._fields else "groups_id"
+    admin.write({field: [(4, env.ref("iot.group_iot_admin").id)]})
+    return admin
+
+
 class Clock:
     """The server's clock in a test: `fields.Datetime.now` answers `self.now` while patched."""
 

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .common import make_iot_user
+from .common import make_iot_admin, make_iot_user
 
 
 @tagged("at_install")
@@ -13,8 +13,7 @@ class TestBoxActions(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.user = make_iot_user(cls.env, "iot_action_user")
-        cls.admin = make_iot_user(cls.env, "iot_action_admin")
-        cls.admin.write({"group_ids" if "group_ids" in cls.env["res.users"]._fields else "groups_id": [(4, cls.env.ref("iot.group_iot_admin").id)]})
+        cls.admin = make_iot_admin(cls.env, "iot_action_admin")
         cls.box = cls.env["iot.box"].create({"name": "Shop box", "ip": "10.0.0.9", "https_certificate_state": "error", "https_certificate_error": "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503"})
 
     def notes(self):

@@ -5,15 +5,9 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from .common import Clock, make_iot_user
+from .common import Clock, make_iot_admin, make_iot_user
 
 PAGE = "/iot_https_certificate/device_check"
-
-
-def make_iot_admin(env, login):
-    admin = make_iot_user(env, login)
-    admin.write({"group_ids" if "group_ids" in env["res.users"]._fields else "groups_id": [(4, env.ref("iot.group_iot_admin").id)]})
-    return admin
 
 
 @tagged("at_install")

@@ -1000,6 +1000,16 @@
     recent: () => _t("The same result from this link is already in the box's history (less than 10 minutes ago)."),
     failed: () => _t("This result could not be added to the box's history. It is still right for this device.")
   };
+  async function checkFromHere(address) {
+    if (address.kind !== "named") return { verdict: "no_address", notes: [] };
+    const outcome = await probeBox(
+      { ...netOf(window), pageProtocol: () => location.protocol, localNetworkPermission: () => localNetworkPermission(window), limit: (task) => task() },
+      { address, order: generationOrder(void 0, void 0, void 0), timeoutMs: TIMEOUT_MS }
+    );
+    const diagnosis = diagnose(address, outcome.observations, Date.now());
+    const verdict = deviceVerdictOf(address, diagnosis) ?? "unreachable";
+    return { verdict, notes: notesFor(diagnosis, verdict === "works") };
+  }
   async function run(view) {
     const secret = secretOf(window.location.hash);
     const invalid = () => view.problem(_t("This link does not work."), _t("It may be incomplete, or a newer link replaced it. Ask your IoT administrator for the current link."));
@@ -1014,19 +1024,9 @@
     const device = deviceKindOf(navigator.userAgent, navigator.maxTouchPoints);
     const check = async () => {
       view.checking();
-      if (address.kind !== "named") {
-        view.result("no_address", verdictText("no_address", device.system), []);
-        view.recorded(RECORDED[await sendResult(secret, "no_address", device)]());
-        return;
-      }
-      const outcome = await probeBox(
-        { ...netOf(window), pageProtocol: () => location.protocol, localNetworkPermission: () => localNetworkPermission(window), limit: (task) => task() },
-        { address, order: generationOrder(void 0, void 0, void 0), timeoutMs: TIMEOUT_MS }
-      );
-      const verdict = diagnose(address, outcome.observations, Date.now());
-      const deviceVerdict = deviceVerdictOf(address, verdict) ?? "unreachable";
-      view.result(deviceVerdict, verdictText(deviceVerdict, device.system), notesFor(verdict, deviceVerdict === "works"));
-      view.recorded(RECORDED[await sendResult(secret, deviceVerdict, device)]());
+      const { verdict, notes } = await checkFromHere(address);
+      view.result(verdict, verdictText(verdict, device.system), notes);
+      view.recorded(RECORDED[await sendResult(secret, verdict, device)]());
     };
     view.onCheckAgain(() => void check());
     await check();

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { dropDatabase, freePort, odooArgs, startOdoo } from "../../scripts/odoo.mjs";
-import { check } from "../real_box/web_client.mjs";
+import { check } from "../check.mjs";
 
 // What the add-on brings, counted in the database (run in `odoo-bin shell`).
 const INVENTORY = `import json

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { startFleet } from "../../dev/boxes.mjs";
 import { launch } from "../../scripts/chromium.mjs";
-import { openOdoo } from "../../scripts/odoo.mjs";
-import { check } from "../real_box/web_client.mjs";
+import { callKw, logIn, openOdoo } from "../../scripts/odoo.mjs";
+import { check } from "../check.mjs";
 
 const TIMEOUT = 60_000;
 const TABLET = "Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -47,10 +47,7 @@ print("SEED " + json.dumps({"ids": boxes.ids, "links": links}))
         const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
         // 1. A user of the database without IoT rights.
-        await page.goto(`${base}/web/login`);
-        await page.fill("input[name=login]", "cashier");
-        await page.fill("input[name=password]", "cashier_pw_123");
-        await Promise.all([page.waitForURL(/\/(web|odoo)(\?|#|$|\/)/, { timeout: 120_000 }), page.click("button[type=submit]")]);
+        await logIn(page, base, "cashier", "cashier_pw_123");
         await check(results, named("logged in without IoT rights: a box whose name does not resolve reads as a DNS issue"), async () => {
             assert.equal(await verdictOf(links[1]), "dns_issue");
             const text = await page.innerText(".o_iot_device_result");
@@ -85,15 +82,7 @@ print("SEED " + json.dumps({"ids": boxes.ids, "links": links}))
         });
 
         // 3. The admin's side: the history, the panel's link, a replaced link.
-        const rpc = (model, method, args) => odoo.page.evaluate(async ({ model, method, args }) => {
-            const answer = await fetch(`/web/dataset/call_kw/${model}/${method}`, {
-                method: "POST", headers: { "Content-Type": "application/json" },
-                body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model, method, args, kwargs: {} } }),
-            });
-            const json = await answer.json();
-            if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
-            return json.result;
-        }, { model, method, args });
+        const rpc = (model, method, args) => callKw(odoo.page, model, method, args);
         await check(results, named("the box's history shows each device's line"), async () => {
             const history = async (id) => (await rpc("mail.message", "search_read", [[["model", "=", "iot.box"], ["res_id", "=", id]], ["body"]])).map((m) => m.body.replace(/<[^>]+>/g, ""));
             assert.ok((await history(ids[1])).some((line) => line.includes("Checked from Chrome on an Android tablet by Shop Cashier: DNS issue")), JSON.stringify(await history(ids[1])));

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { startFleet } from "../../dev/boxes.mjs";
 import { startDemo } from "../../dev/demo_server.mjs";
 import { launch } from "../../scripts/chromium.mjs";
+import { check as checkOne } from "../check.mjs";
 
 const TIMEOUT = 60_000;
 const TABLET = "Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -20,14 +21,7 @@ const EXPECTED = {
     hostile: { verdict: "works", says: /can use the box over HTTPS/ },
 };
 
-async function check(results, name, fn) {
-    try {
-        await fn();
-        results.push({ name: `device page > ${name}`, status: "passed", errors: [] });
-    } catch (error) {
-        results.push({ name: `device page > ${name}`, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 6).join("\n      ")] });
-    }
-}
+const check = (results, name, fn) => checkOne(results, `device page > ${name}`, fn);
 
 export async function runDeviceE2E() {
     const results = [];

@@ -8,20 +8,12 @@ import { makeLeaf } from "../../dev/ca.mjs";
 import { startDemo } from "../../dev/demo_server.mjs";
 import { launch } from "../../scripts/chromium.mjs";
 import { pollUntil } from "../poll.mjs";
+import { check as checkOne } from "../check.mjs";
 import { EXPECTED } from "./expected.mjs";
 
 const TIMEOUT = 60_000;
 
-async function check(results, name, fn) {
-    // E2E_TRACE=1 prints each result as it comes, for a run that hangs or crashes.
-    if (process.env.E2E_TRACE) console.error(`e2e: ${name}`);
-    try {
-        await fn();
-        results.push({ name: `e2e > ${name}`, status: "passed", errors: [] });
-    } catch (error) {
-        results.push({ name: `e2e > ${name}`, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 6).join("\n      ")] });
-    }
-}
+const check = (results, name, fn) => checkOne(results, `e2e > ${name}`, fn);
 
 const settled = (page) =>
     page.waitForFunction(() => {

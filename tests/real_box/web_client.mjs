@@ -1,18 +1,10 @@
 // What the real-box suites share: results as `npm run test:odoo` counts them, the add-on's
 // panel read in the real web client, and calls to the database as the logged-in admin.
-import { openOdoo } from "../../scripts/odoo.mjs";
+import { callKw, openOdoo } from "../../scripts/odoo.mjs";
 
 const TIMEOUT = 60_000;
 
-/** Runs one check; its result is `{ name, status, errors }`. */
-export async function check(results, name, fn) {
-    try {
-        await fn();
-        results.push({ name, status: "passed", errors: [] });
-    } catch (error) {
-        results.push({ name, status: "failed", errors: [String(error?.message ?? error).split("\n").slice(0, 10).join("\n      ")] });
-    }
-}
+export { check } from "../check.mjs";
 
 /**
  * The series' web client, logged in, with one box record (`ip` = its HTTPS name) and the
@@ -59,16 +51,7 @@ print("SEED " + json.dumps({"id": box.id}))
         },
         /** `<model>.<method>(*args)` (the box's model unless said) as the logged-in admin. */
         rpc(method, args, model = "iot.box") {
-            return odoo.page.evaluate(async ({ method, args, model }) => {
-                const answer = await fetch(`/web/dataset/call_kw/${model}/${method}`, {
-                    method: "POST",
-                    headers: { "Content-Type": "application/json" },
-                    body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { model, method, args, kwargs: {} } }),
-                });
-                const json = await answer.json();
-                if (json.error) throw new Error(json.error.data?.message ?? json.error.message);
-                return json.result;
-            }, { method, args, model });
+            return callKw(odoo.page, model, method, args);
         },
         /** The box's history, newest first: the bodies as text. */
         async history() {

@@ -4,8 +4,10 @@
  * the box's history; it is never stored as a fact about the box.
  */
 import { parseBoxAddress, shorten } from "../core/address";
+import type { BoxAddress } from "../core/address";
 import { getCatalog } from "../core/catalog";
 import { deviceKindOf, deviceVerdictOf } from "../core/device";
+import type { DeviceVerdict } from "../core/device";
 import { diagnose } from "../core/diagnosis";
 import type { Verdict } from "../core/diagnosis";
 import { generationOrder } from "../core/generation";
@@ -37,6 +39,19 @@ const RECORDED: Record<Recorded, () => string> = {
     failed: () => _t("This result could not be added to the box's history. It is still right for this device."),
 };
 
+/** What this device can do with the box, and the notes under it. */
+async function checkFromHere(address: BoxAddress): Promise<{ verdict: DeviceVerdict; notes: string[] }> {
+    // Without an HTTPS name there is nothing this device could use: no probe.
+    if (address.kind !== "named") return { verdict: "no_address", notes: [] };
+    const outcome = await probeBox(
+        { ...netOf(window), pageProtocol: () => location.protocol, localNetworkPermission: () => localNetworkPermission(window), limit: (task) => task() },
+        { address, order: generationOrder(undefined, undefined, undefined), timeoutMs: TIMEOUT_MS }
+    );
+    const diagnosis = diagnose(address, outcome.observations, Date.now());
+    const verdict = deviceVerdictOf(address, diagnosis) ?? "unreachable";
+    return { verdict, notes: notesFor(diagnosis, verdict === "works") };
+}
+
 async function run(view: PageView): Promise<void> {
     const secret = secretOf(window.location.hash);
     const invalid = () => view.problem(_t("This link does not work."), _t("It may be incomplete, or a newer link replaced it. Ask your IoT administrator for the current link."));
@@ -52,20 +67,9 @@ async function run(view: PageView): Promise<void> {
 
     const check = async () => {
         view.checking();
-        // Without an HTTPS name there is nothing this device could use: no probe.
-        if (address.kind !== "named") {
-            view.result("no_address", verdictText("no_address", device.system), []);
-            view.recorded(RECORDED[await sendResult(secret, "no_address", device)]());
-            return;
-        }
-        const outcome = await probeBox(
-            { ...netOf(window), pageProtocol: () => location.protocol, localNetworkPermission: () => localNetworkPermission(window), limit: (task) => task() },
-            { address, order: generationOrder(undefined, undefined, undefined), timeoutMs: TIMEOUT_MS }
-        );
-        const verdict = diagnose(address, outcome.observations, Date.now());
-        const deviceVerdict = deviceVerdictOf(address, verdict) ?? "unreachable";
-        view.result(deviceVerdict, verdictText(deviceVerdict, device.system), notesFor(verdict, deviceVerdict === "works"));
-        view.recorded(RECORDED[await sendResult(secret, deviceVerdict, device)]());
+        const { verdict, notes } = await checkFromHere(address);
+        view.result(verdict, verdictText(verdict, device.system), notes);
+        view.recorded(RECORDED[await sendResult(secret, verdict, device)]());
     };
     view.onCheckAgain(() => void check());
     await check();

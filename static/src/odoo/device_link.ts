@@ -18,7 +18,7 @@ interface Orm {
 
 
 /** The link, on this web client's own origin, or an error for anything else. */
-export function deviceLinkOf(answer: unknown, origin: string): DeviceLink {
+function deviceLinkOf(answer: unknown, origin: string): DeviceLink {
     const { path, can_rotate } = (answer ?? {}) as { path?: unknown; can_rotate?: unknown };
     const [page, secret] = typeof path === "string" ? path.split("#") : [];
     if (page !== DEVICE_CHECK_PATH || !DEVICE_LINK_SECRET.test(secret ?? "")) throw new Error("not a device check link");
