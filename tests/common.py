@@ -1,6 +1,7 @@
 """What the Python tests share: the series' names for things, and an IoT user."""
 import re
 from odoo.release import version_info
+from odoo.tests import HttpCase
 
 SERIES = version_info[0]
 # The list view's type: `tree` until 17.0, `list` from 18.0.
@@ -14,6 +15,16 @@ def iot_box_action_url(view_type):
     if SERIES >= 18:
         return f"/odoo/action-iot.iot_box_action?view_type={view_type}"
     return f"/web#action=iot.iot_box_action&view_type={view_type}"
+
+
+class AddonHttpCase(HttpCase):
+    """Odoo's HttpCase, without its read-only request simulation (18.0: `readonly_enabled`,
+    19.0: `_registry_readonly_enabled`). A browser of the previous test may still load an image
+    when the next test writes its records; while that request runs, the simulation turns the
+    shared test cursor read-only and the writes fail. The add-on has no read-only route."""
+
+    readonly_enabled = False
+    _registry_readonly_enabled = False
 
 
 def make_iot_user(env, login):

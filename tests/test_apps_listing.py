@@ -1,6 +1,6 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import SERIES, page_check
+from .common import SERIES, AddonHttpCase, page_check
 
 # The Apps menu as an administrator finds the add-on: the default "Apps" filter removed (the
 # add-on is not an application), its name searched; its card shows its own icon.
@@ -30,7 +30,7 @@ APPS_FORM_CHECK = page_check("Apps description check", """
 
 
 @tagged("post_install", "-at_install")
-class TestAppsListing(HttpCase):
+class TestAppsListing(AddonHttpCase):
     """What the Apps menu shows of the add-on: its own icon and its description page."""
 
     def module(self):

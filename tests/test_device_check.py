@@ -3,9 +3,9 @@ import logging
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests import TransactionCase, tagged
 
-from .common import Clock, make_iot_admin, make_iot_user
+from .common import AddonHttpCase, Clock, make_iot_admin, make_iot_user
 
 PAGE = "/iot_https_certificate/device_check"
 
@@ -133,7 +133,7 @@ class TestDeviceCheckHistory(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestDevicePage(HttpCase):
+class TestDevicePage(AddonHttpCase):
     """The page and its two calls, over HTTP, logged out and as a user without IoT rights."""
 
     def setUp(self):
