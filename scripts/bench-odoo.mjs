@@ -5,9 +5,11 @@
 // - odoo: that list plus two columns of Odoo's own widgets (`url` on `ip`, `badge` on a selection);
 // - add-on: the list as the add-on makes it (its two columns, its js_class and fleet summary);
 // - no summary: the add-on's list without its js_class (the summary's share of the add-on's time).
-// Per-row ratio = (add-on − alone) / (odoo − alone). One block per tree given.
+// Per-row ratio = (add-on − alone) / (odoo − alone). One block per tree given. BENCH_TRACE=1 adds
+// a Chromium trace of one load of each list, BENCH_PROFILE=<n> a CPU profile of 3 loads of each.
 import { rmSync } from "node:fs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, openOdoo } from "./odoo.mjs";
+import { traceSelfTimes } from "./trace.mjs";
 
 const BOXES = 1000;
 const LOADS = 9;
@@ -76,6 +78,8 @@ async function benchSeries(series, shape) {
         const open = async (action) => {
             await doAction(seeded.empty);
             await page.waitForSelector(".o_list_view");
+            // The garbage the previous lists left is collected before, not during, this one.
+            await cdp.send("HeapProfiler.collectGarbage");
             const before = await busy();
             await doAction(action);
             await page.waitForFunction((n) => document.querySelectorAll(".o_list_view .o_data_row").length === n, BOXES, { timeout: 120_000, polling: "raf" });
@@ -95,9 +99,8 @@ async function benchSeries(series, shape) {
         console.log(`  the add-on's list:                 ${show("addon")}, ${(perRow(t.addon) * 1000).toFixed(0)} µs per row`);
         console.log(`  the add-on's list, no summary:     ${show("nosummary")}; the summary's share of the add-on's time: ${(((t.addon - t.nosummary) / t.addon) * 100).toFixed(1)} %`);
         console.log(`  per-row ratio (add-on − alone) / (Odoo's widgets − alone): ${ratio.toFixed(2)} (goal ≤ 1.0); add-on / alone ${(t.addon / t.alone).toFixed(2)}×`);
-        // BENCH_PROFILE_LIST=odoo profiles another list (alone, odoo, addon, nosummary) to compare.
-        const profiled = process.env.BENCH_PROFILE_LIST || "addon";
-        if (process.env.BENCH_PROFILE) await profile(cdp, () => open(seeded[profiled]), Number(process.env.BENCH_PROFILE) || 25, profiled);
+        if (process.env.BENCH_TRACE) await trace(cdp, lists, (list) => open(seeded[list]), Number(process.env.BENCH_TRACE) || 14);
+        if (process.env.BENCH_PROFILE) await profile(cdp, lists, (list) => open(seeded[list]), Number(process.env.BENCH_PROFILE) || 25);
     } catch (error) {
         console.error(`bench odoo-${series.name}: failed (${error.message.split("\n")[0]})`);
         process.exitCode = 1;
@@ -118,26 +121,51 @@ function stopProbes() {
 }
 
 /**
- * Where the add-on's list spends its time: a CPU profile (100 µs sampling) of 3 loads, the
- * functions with the most self time, per load. `BENCH_PROFILE=<n>` prints the top n.
+ * Which functions the lists spend their time in: a CPU profile (100 µs sampling) of 3 loads of
+ * each list, self time per load, the top `top` functions of the add-on's list.
  */
-async function profile(cdp, load, top, list) {
+async function profile(cdp, lists, load, top) {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-    const self = new Map();
-    for (let i = 0; i < 3; i++) {
-        await cdp.send("Profiler.start");
-        await load();
-        const { profile } = await cdp.send("Profiler.stop");
-        const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-        profile.samples.forEach((id, index) => {
-            const { functionName, url, lineNumber } = nodes.get(id).callFrame;
-            const key = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
-            self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 3);
-        });
+    const times = {};
+    for (const list of lists) {
+        const self = (times[list] = new Map());
+        for (let i = 0; i < 3; i++) {
+            await cdp.send("Profiler.start");
+            await load(list);
+            const { profile } = await cdp.send("Profiler.stop");
+            const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+            profile.samples.forEach((id, index) => {
+                const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+                const key = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
+                self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 3000);
+            });
+        }
     }
-    console.log(`  profile of the ${list} list (self time per load, top ${top}):`);
-    for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    ${(us / 1000).toFixed(1).padStart(6)} ms  ${key}`);
+    printColumns("CPU profile, self time per function (ms per load, mean of 3)", times, lists, top);
+}
+
+/** One line per name, the add-on's `top` first, one column per list. */
+function printColumns(title, times, lists, top) {
+    const names = [...times.addon].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name]) => name);
+    console.log(`  ${title}:`);
+    console.log(`    ${"".padEnd(44)}${lists.map((list) => list.padStart(10)).join("")}`);
+    for (const name of names) console.log(`    ${name.slice(0, 43).padEnd(44)}${lists.map((list) => (times[list].get(name) ?? 0).toFixed(0).padStart(10)).join("")}`);
+}
+
+/**
+ * Where the main thread's time goes, list by list: one traced load of each, self time per trace
+ * event (script, style, layout, paint, GC), the top `top` events of the add-on's list.
+ */
+async function trace(cdp, lists, load, top) {
+    const traces = {};
+    for (const list of lists) traces[list] = await traceSelfTimes(cdp, () => load(list));
+    const pick = (what) => Object.fromEntries(lists.map((list) => [list, traces[list][what]]));
+    printColumns("trace, main-thread self time per event (ms, one load each)", pick("self"), lists, top);
+    const counts = pick("count");
+    for (const name of ["Layout", "UpdateLayoutTree", "Paint"]) {
+        console.log(`    ${`${name} (times)`.padEnd(44)}${lists.map((list) => String(counts[list].get(name) ?? 0).padStart(10)).join("")}`);
+    }
 }
 
 /** The first and third quartiles. */
