@@ -111,6 +111,12 @@ export function remoteRecord(fleet, now = Date.now()) {
     };
 }
 
+/** `iot.box.https_certificate_facts`, as the server computes it from the record's fields. */
+function factsOf(record) {
+    const field = (name) => record[`https_certificate_${name}`] ?? false;
+    return { version: record.version ?? "", box_end_date: false, state: field("state"), end_date: field("end_date"), error: field("error"), reported_at: field("reported_at") };
+}
+
 /**
  * Starts the page server. `relay`: probe through the server (ordinary browsers); otherwise the
  * page fetches the boxes itself (tests, with resolver rules and the CA trusted). `tls`: serve
@@ -119,7 +125,7 @@ export function remoteRecord(fleet, now = Date.now()) {
 export async function startDemo({ fleet, port = 0, relay: useRelay = true, tls }) {
     const { modules, html } = await buildDemo();
     // The demo's user is an IoT administrator: the panel offers the actions on the boxes.
-    const records = [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)].map((record) => ({ ...record, https_certificate_can_act: true }));
+    const records = [...fleet.boxes.map((b) => b.record), remoteRecord(fleet)].map((record) => ({ ...record, https_certificate_facts: factsOf(record), https_certificate_can_act: true }));
     const fleetJson = JSON.stringify({ relay: useRelay, records });
     const devices = deviceChecks(records);
     const handler = (req, res) => {

@@ -55,6 +55,22 @@ class TestCertificateReport(TransactionCase):
         self.assertEqual(answer[0], {"id": b[0].id, "reported_at": "2026-11-26 12:00:00"})
         self.assertEqual(set(self.boxes._fields["https_certificate_state"].get_values(self.env)), {"ok", "renewal_due", "expired", "error", "no_valid"})
 
+    def test_the_web_client_reads_the_stored_report_as_one_value(self):
+        b = self.boxes
+        self.report(
+            {"id": b[0].id, "state": "ok", "end_date": at(timedelta(days=60))},
+            {"id": b[3].id, "state": "error", "error": "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", "status": "503"},
+        )
+        b.invalidate_recordset()
+        # As a list asks for it: the widgets' field dependency, through web_search_read.
+        rows = self.Box.web_search_read([("id", "in", b[:3].ids + b[3:4].ids)], {"https_certificate_facts": {}})["records"]
+        facts = {row["id"]: row["https_certificate_facts"] for row in rows}
+        empty = {"version": "", "box_end_date": False, "state": False, "end_date": False, "error": False, "reported_at": False}
+        self.assertEqual(facts[b[0].id], {**empty, "state": "ok", "end_date": at(timedelta(days=60)), "reported_at": at(timedelta())})
+        self.assertEqual(facts[b[3].id], {**empty, "state": "error", "error": "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS 503", "reported_at": at(timedelta())})
+        self.assertEqual(facts[b[1].id], empty, "a box that never reported")
+        self.assertFalse(self.Box.fields_get(["https_certificate_facts"])["https_certificate_facts"]["exportable"])
+
     def test_the_state_follows_the_end_date_not_the_browsers_clock(self):
         self.report({"id": self.boxes[0].id, "state": "ok", "end_date": at(-timedelta(hours=1))})
         self.assertEqual(self.stored(self.boxes[0])[0], "expired")

@@ -11,6 +11,8 @@ export interface DemoRecord {
     identifier: string;
     ip: string;
     version: string;
+    /** `https_certificate_facts`, as the server computes it: what the widgets read. */
+    https_certificate_facts?: Record<string, unknown>;
 }
 
 export const asOdooRecord = (r: DemoRecord) => ({ resId: r.id, data: { ...r } });

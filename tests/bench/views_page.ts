@@ -67,7 +67,7 @@ class ReferenceList extends BenchList {
 
 const BOXES = 1000;
 const records: DemoRecord[] = Array.from({ length: BOXES }, (_, n) => ({
-    id: n + 1, name: `Box ${n + 1}`, identifier: `b8:27:eb:${n}`, ip: boxName(n), version: "25.04",
+    id: n + 1, name: `Box ${n + 1}`, identifier: `b8:27:eb:${n}`, ip: boxName(n), version: "25.04", https_certificate_facts: { version: "25.04" },
 }));
 const harness = makeHarness({ maxInFlight: 50 });
 for (let n = 0; n < BOXES; n++) harness.network.hosts.set(boxName(n), { kind: "box", generation: "19", body: BODY_19_OK, latencyMs: 1 });

@@ -40,7 +40,7 @@ QUnit.module("box actions", (hooks) => {
         const h = makeHarness();
         h.network.hosts.set(BOX_NAME, { kind: "box", generation: "18", body: BODY_503 });
         const env = { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } };
-        const admin = { resId: 1, data: { ip: BOX_NAME, version: "L24.10-18.0", https_certificate_can_act: true } };
+        const admin = { resId: 1, data: { ip: BOX_NAME, https_certificate_facts: { version: "L24.10-18.0" }, https_certificate_can_act: true } };
         const target = await mountComponent(CertificatePanelWidget, { record: admin }, env);
         await h.clock.advance(200);
         await waitFor(() => target.querySelector(".o_iot_https_retry") !== null, "the actions");
@@ -49,7 +49,7 @@ QUnit.module("box actions", (hooks) => {
         assert.strictEqual(text(target.querySelector(".o_iot_https_check_retries")), "Each check asks this box to retry its certificate.");
         assert.strictEqual(target.querySelector(".o_iot_https_check_now")!.getAttribute("title"), "Each check asks this box to retry its certificate.");
         cleanup();
-        const user = { resId: 2, data: { ip: BOX_NAME, version: "L24.10-18.0", https_certificate_can_act: false } };
+        const user = { resId: 2, data: { ip: BOX_NAME, https_certificate_facts: { version: "L24.10-18.0" }, https_certificate_can_act: false } };
         const other = await mountComponent(CertificatePanelWidget, { record: user }, env);
         await h.clock.advance(200);
         await waitFor(() => other.querySelector(".o_iot_https_panel")?.getAttribute("data-state") === "ERR_IOT_HTTPS_LOAD_REQUEST_STATUS", "the verdict");

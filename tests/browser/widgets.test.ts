@@ -8,7 +8,7 @@ import { makeHarness } from "../../static/tests/helpers/store_harness";
 import { cleanup, mountComponent, text, waitFor } from "./helpers";
 
 const BOX_NAME = "10-0-0-1.abcd1234.odoo-iot.com";
-const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, version: "25.04", name: "Shop box", identifier: "b8:27:eb:00:00:01" } });
+const record = (ip: unknown, id = 1) => ({ resId: id, data: { ip, name: "Shop box", identifier: "b8:27:eb:00:00:01", https_certificate_facts: { version: "25.04" } } });
 
 QUnit.module("odoo widgets", (hooks) => {
     hooks.afterEach(cleanup);
@@ -44,10 +44,7 @@ QUnit.module("odoo widgets", (hooks) => {
         const env = { services: { [STATUS_SERVICE]: h.store, orm: { call: async () => true } } };
         const stored = (reportedAt: string) => ({
             ...record(BOX_NAME).data,
-            https_certificate_state: "expired",
-            https_certificate_end_date: "2026-11-23 12:00:00",
-            https_certificate_error: false,
-            https_certificate_reported_at: reportedAt,
+            https_certificate_facts: { version: "25.04", state: "expired", end_date: "2026-11-23 12:00:00", error: false, reported_at: reportedAt },
         });
         const target = await mountComponent(CertificatePanelWidget, { record: { resId: 1, data: stored("2026-11-26 10:00:00") } }, env);
         await mountComponent(CertificateBadgeField, { name: "ip", record: { resId: 2, data: stored("2026-11-23 10:00:00") } }, env);
@@ -136,12 +133,12 @@ QUnit.module("odoo widgets: records whose data the web client replaces", (hooks)
         // Odoo's record is reactive, and `_setData` replaces `record.data` whole. The badge's
         // template reads no field of it: only the hook's observation can notice.
         const { reactive } = await import("@odoo/owl");
-        const box = reactive({ resId: 1, data: { ...record(BOX_NAME).data, version: "Ttest-19.0" } as Record<string, unknown> });
+        const box = reactive({ resId: 1, data: { ...record(BOX_NAME).data, https_certificate_facts: { version: "Ttest-19.0" } } as Record<string, unknown> });
         const target = await mountComponent(CertificateBadgeField, { name: "ip", record: box }, env);
         await h.clock.advance(200);
         await waitFor(() => text(target.querySelector(".o_iot_https_badge")) === "Renewal overdue", "the first verdict");
         const requests = h.network.log.length;
-        box.data = { ...box.data, https_certificate_box_end_date: "2026-12-01 12:00:00" };
+        box.data = { ...box.data, https_certificate_facts: { version: "Ttest-19.0", box_end_date: "2026-12-01 12:00:00" } };
         await waitFor(() => /^Expires in \d+ days$/.test(text(target.querySelector(".o_iot_https_badge"))), "the end date the box wrote");
         assert.strictEqual(h.network.log.length, requests, "no new request");
     });

@@ -7,6 +7,7 @@ import { browser } from "@web/core/browser/browser";
 import { useService } from "@web/core/utils/hooks";
 import type { ReportAge } from "../components/presentation";
 import { STALE_MS } from "../core/stored_report";
+import { sameBoxFacts } from "../store/box_status";
 import type { BoxRecord, BoxStatus } from "../store/box_status";
 import type { StatusStore } from "../store/status_store";
 import { STATUS_SERVICE } from "./status_service";
@@ -50,18 +51,26 @@ function useClock(store: StatusStore, component: Renderable): { now: number } {
     return clock;
 }
 
+/**
+ * `iot.box.https_certificate_facts`: what the widgets read of a box, in one JSON value (dates as
+ * UTC server strings), so a list parses one object per row and needs no hidden columns.
+ */
+export const FACTS_FIELD = { name: "https_certificate_facts", type: "json" };
+
+/** The record's facts; an empty object when the value is missing or not an object. */
+export function factsOf(record: OdooRecord): Record<string, unknown> {
+    const facts = record.data[FACTS_FIELD.name];
+    return facts && typeof facts === "object" && !Array.isArray(facts) ? (facts as Record<string, unknown>) : {};
+}
+
 export function boxRecordOf(record: OdooRecord): BoxRecord {
+    const facts = factsOf(record);
     return {
         id: typeof record.resId === "number" ? record.resId : 0,
         ip: record.data.ip,
-        version: record.data.version,
-        boxEndDate: record.data.https_certificate_box_end_date,
-        stored: {
-            state: record.data.https_certificate_state,
-            endDate: record.data.https_certificate_end_date,
-            error: record.data.https_certificate_error,
-            reportedAt: record.data.https_certificate_reported_at,
-        },
+        version: facts.version,
+        boxEndDate: facts.box_end_date,
+        stored: { state: facts.state, endDate: facts.end_date, error: facts.error, reportedAt: facts.reported_at },
     };
 }
 
@@ -75,11 +84,6 @@ export interface BoxWatch {
     expiry(): string;
     /** How old the box's stored report is, when the verdict shows one. */
     reported(): ReportAge;
-}
-
-/** The same box, with the same facts the store reads: no need to subscribe again. */
-function sameRecord(a: BoxRecord, b: BoxRecord): boolean {
-    return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
 
 /**
@@ -106,7 +110,7 @@ export function useBoxStatus(getRecord: () => OdooRecord, { ticking = true } = {
         if (data === watchedData && watched?.id === record.resId) return;
         watchedData = data;
         const boxRecord = boxRecordOf({ resId: record.resId, data });
-        if (watched && sameRecord(watched, boxRecord)) return;
+        if (watched && sameBoxFacts(watched, boxRecord)) return;
         stop();
         watched = boxRecord;
         // The status the subscription hands over at once is read by the render under way.

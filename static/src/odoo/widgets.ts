@@ -19,6 +19,7 @@ import { useDeviceLink } from "./device_link";
 import { databaseSeries } from "./database";
 import { formatInstant } from "./time";
 import { useBoxStatus } from "./use_box_status";
+import { FACTS_FIELD, factsOf } from "./use_box_status";
 import type { BoxWatch, OdooRecord } from "./use_box_status";
 
 /** `standardFieldProps` of Odoo 17.0/18.0, spelled out (the fields this add-on uses). */
@@ -95,7 +96,7 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     get identity(): BoxIdentity {
         const data = this.props.record.data;
         const text = (value: unknown) => (typeof value === "string" ? value : "");
-        return { name: text(data.name), identifier: text(data.identifier), version: text(data.version) };
+        return { name: text(data.name), identifier: text(data.identifier), version: text(factsOf(this.props.record).version) };
     }
 
     get validUntilText(): string {
@@ -104,7 +105,7 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     }
 
     get docVersion(): DocVersion {
-        return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), this.props.record.data.version);
+        return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), factsOf(this.props.record).version);
     }
 
     get nowText(): string {
@@ -120,16 +121,11 @@ export class CertificatePanelWidget extends Component<{ record: OdooRecord }> {
     }
 }
 
-const BOX_FIELDS = [
+const PANEL_FIELDS = [
     { name: "ip", type: "char" },
-    { name: "version", type: "char" },
     { name: "identifier", type: "char" },
     { name: "name", type: "char" },
-    { name: "https_certificate_box_end_date", type: "datetime" },
-    { name: "https_certificate_state", type: "selection" },
-    { name: "https_certificate_end_date", type: "datetime" },
-    { name: "https_certificate_error", type: "char" },
-    { name: "https_certificate_reported_at", type: "datetime" },
+    FACTS_FIELD,
     { name: "https_certificate_can_act", type: "boolean" },
 ];
 
@@ -138,12 +134,12 @@ export function registerWidgets(): void {
     const widgets = registry.category("view_widgets");
     // Module top levels must never throw in an Odoo bundle: a second load keeps the first.
     if (!fields.contains("iot_https_certificate_link")) {
-        fields.add("iot_https_certificate_link", { component: HttpsLinkField, displayName: _t("HTTPS address"), supportedTypes: ["char"] });
+        fields.add("iot_https_certificate_link", { component: HttpsLinkField, displayName: _t("HTTPS address"), supportedTypes: ["char"], fieldDependencies: [FACTS_FIELD] });
     }
     if (!fields.contains("iot_https_certificate_badge")) {
-        fields.add("iot_https_certificate_badge", { component: CertificateBadgeField, displayName: _t("Certificate status"), supportedTypes: ["char"] });
+        fields.add("iot_https_certificate_badge", { component: CertificateBadgeField, displayName: _t("Certificate status"), supportedTypes: ["char"], fieldDependencies: [FACTS_FIELD] });
     }
     if (!widgets.contains("iot_https_certificate_panel")) {
-        widgets.add("iot_https_certificate_panel", { component: CertificatePanelWidget, fieldDependencies: BOX_FIELDS });
+        widgets.add("iot_https_certificate_panel", { component: CertificatePanelWidget, fieldDependencies: PANEL_FIELDS });
     }
 }

@@ -39,6 +39,17 @@ export function isProbeable(address: BoxAddress): boolean {
     return address.kind === "named" || address.kind === "plain_ip";
 }
 
+/**
+ * The same box with the same facts: nothing to draw again (a row's badge subscribes after its
+ * link, with the same record). The web client's facts are plain values
+ * (`https_certificate_facts`); anything else counts as a change, which is only slower.
+ */
+export function sameBoxFacts(a: BoxRecord, b: BoxRecord): boolean {
+    const [x, y] = [a.stored, b.stored];
+    return a.id === b.id && a.ip === b.ip && a.version === b.version && a.boxEndDate === b.boxEndDate &&
+        x?.state === y?.state && x?.endDate === y?.endDate && x?.error === y?.error && x?.reportedAt === y?.reportedAt;
+}
+
 export function databaseFacts(record: BoxRecord): DatabaseFacts {
     const endDate = instantOf(record.boxEndDate);
     const stored = storedReportOf(record);

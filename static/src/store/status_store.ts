@@ -10,7 +10,7 @@ import { settle } from "../core/flapping";
 import type { Generation } from "../core/generation";
 import { cadenceAfter, delayOnReturn, delayUntilDue, isBox18Error, nextDelay } from "../core/schedule";
 import type { CadenceState } from "../core/schedule";
-import { databaseFacts, isProbeable } from "./box_status";
+import { databaseFacts, isProbeable, sameBoxFacts } from "./box_status";
 import type { BoxRecord, BoxStatus, StatusListener } from "./box_status";
 import { newEntry, probeEntry, verdictForFacts } from "./entry";
 import type { CachedStatus, Entry } from "./entry";
@@ -59,7 +59,7 @@ export class StatusStore {
             this.cache.delete(record.id);
             this.entries.set(record.id, entry);
             this.startWatching(entry);
-        } else {
+        } else if (!sameBoxFacts(entry.record, record)) {
             const verdict = verdictForFacts(entry, record, this.now());
             if (verdict) this.update(entry, { verdict });
         }
