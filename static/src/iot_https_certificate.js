@@ -444,6 +444,10 @@ function delayOnReturn(box18Error, sinceLastCheck, freshMs, schedule) {
 function isProbeable(address) {
   return address.kind === "named" || address.kind === "plain_ip";
 }
+function sameBoxFacts(a, b) {
+  const [x, y] = [a.stored, b.stored];
+  return a.id === b.id && a.ip === b.ip && a.version === b.version && a.boxEndDate === b.boxEndDate && x?.state === y?.state && x?.endDate === y?.endDate && x?.error === y?.error && x?.reportedAt === y?.reportedAt;
+}
 function databaseFacts(record) {
   const endDate = instantOf(record.boxEndDate);
   const stored = storedReportOf(record);
@@ -835,7 +839,7 @@ var StatusStore = class {
       this.cache.delete(record.id);
       this.entries.set(record.id, entry);
       this.startWatching(entry);
-    } else {
+    } else if (!sameBoxFacts(entry.record, record)) {
       const verdict = verdictForFacts(entry, record, this.now());
       if (verdict) this.update(entry, { verdict });
     }
@@ -1341,7 +1345,7 @@ var ICONS = {
   secondary: "fa-question-circle"
 };
 function iconOf(key, severity) {
-  if (key === "checking") return "fa-circle-o-notch fa-spin";
+  if (key === "checking") return "fa-hourglass-o";
   if (key === "unreachable") return "fa-plug";
   if (key === "local_network_permission") return "fa-info-circle";
   return ICONS[severity];
@@ -1865,22 +1869,20 @@ function useClock(store, component) {
   });
   return clock;
 }
+var FACTS_FIELD = { name: "https_certificate_facts", type: "json" };
+function factsOf(record) {
+  const facts = record.data[FACTS_FIELD.name];
+  return facts && typeof facts === "object" && !Array.isArray(facts) ? facts : {};
+}
 function boxRecordOf(record) {
+  const facts = factsOf(record);
   return {
     id: typeof record.resId === "number" ? record.resId : 0,
     ip: record.data.ip,
-    version: record.data.version,
-    boxEndDate: record.data.https_certificate_box_end_date,
-    stored: {
-      state: record.data.https_certificate_state,
-      endDate: record.data.https_certificate_end_date,
-      error: record.data.https_certificate_error,
-      reportedAt: record.data.https_certificate_reported_at
-    }
+    version: facts.version,
+    boxEndDate: facts.box_end_date,
+    stored: { state: facts.state, endDate: facts.end_date, error: facts.error, reportedAt: facts.reported_at }
   };
-}
-function sameRecord(a, b) {
-  return a.id === b.id && a.ip === b.ip && a.version === b.version && JSON.stringify([a.boxEndDate, a.stored]) === JSON.stringify([b.boxEndDate, b.stored]);
 }
 function useBoxStatus(getRecord, { ticking: ticking2 = true } = {}) {
   const store = useService(STATUS_SERVICE);
@@ -1897,7 +1899,7 @@ function useBoxStatus(getRecord, { ticking: ticking2 = true } = {}) {
     if (data === watchedData && watched?.id === record.resId) return;
     watchedData = data;
     const boxRecord = boxRecordOf({ resId: record.resId, data });
-    if (watched && sameRecord(watched, boxRecord)) return;
+    if (watched && sameBoxFacts(watched, boxRecord)) return;
     stop();
     watched = boxRecord;
     following = true;
@@ -1963,14 +1965,14 @@ var CertificatePanelWidget = class extends Component {
   get identity() {
     const data = this.props.record.data;
     const text = (value) => typeof value === "string" ? value : "";
-    return { name: text(data.name), identifier: text(data.identifier), version: text(data.version) };
+    return { name: text(data.name), identifier: text(data.identifier), version: text(factsOf(this.props.record).version) };
   }
   get validUntilText() {
     const until = this.watch.state.status.verdict.validUntil;
     return until === void 0 ? "" : formatInstant(until);
   }
   get docVersion() {
-    return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), this.props.record.data.version);
+    return docVersionOf(this.watch.state.status.verdict.generation, databaseSeries(), factsOf(this.props.record).version);
   }
   get nowText() {
     return formatInstant(this.watch.store.now());
@@ -1987,29 +1989,24 @@ CertificatePanelWidget.template = xml`<CertificatePanel status="watch.state.stat
         actions="actions()" deviceLink="deviceLink()"/>`;
 CertificatePanelWidget.components = { CertificatePanel };
 CertificatePanelWidget.props = ["record", "readonly?", "*"];
-var BOX_FIELDS = [
+var PANEL_FIELDS = [
   { name: "ip", type: "char" },
-  { name: "version", type: "char" },
   { name: "identifier", type: "char" },
   { name: "name", type: "char" },
-  { name: "https_certificate_box_end_date", type: "datetime" },
-  { name: "https_certificate_state", type: "selection" },
-  { name: "https_certificate_end_date", type: "datetime" },
-  { name: "https_certificate_error", type: "char" },
-  { name: "https_certificate_reported_at", type: "datetime" },
+  FACTS_FIELD,
   { name: "https_certificate_can_act", type: "boolean" }
 ];
 function registerWidgets() {
   const fields = registry.category("fields");
   const widgets = registry.category("view_widgets");
   if (!fields.contains("iot_https_certificate_link")) {
-    fields.add("iot_https_certificate_link", { component: HttpsLinkField, displayName: _t("HTTPS address"), supportedTypes: ["char"] });
+    fields.add("iot_https_certificate_link", { component: HttpsLinkField, displayName: _t("HTTPS address"), supportedTypes: ["char"], fieldDependencies: [FACTS_FIELD] });
   }
   if (!fields.contains("iot_https_certificate_badge")) {
-    fields.add("iot_https_certificate_badge", { component: CertificateBadgeField, displayName: _t("Certificate status"), supportedTypes: ["char"] });
+    fields.add("iot_https_certificate_badge", { component: CertificateBadgeField, displayName: _t("Certificate status"), supportedTypes: ["char"], fieldDependencies: [FACTS_FIELD] });
   }
   if (!widgets.contains("iot_https_certificate_panel")) {
-    widgets.add("iot_https_certificate_panel", { component: CertificatePanelWidget, fieldDependencies: BOX_FIELDS });
+    widgets.add("iot_https_certificate_panel", { component: CertificatePanelWidget, fieldDependencies: PANEL_FIELDS });
   }
 }
 

@@ -1261,6 +1261,22 @@ QUnit.module("iot_https_certificate/store/status_store", () => {
     assert.strictEqual(h.network.log.length, requests, "no new request");
     stop();
   });
+  QUnit.test("a row's second widget with the same facts publishes nothing: its first widget is not drawn again", async (assert) => {
+    const h = makeHarness();
+    const name = boxName(0);
+    h.network.hosts.set(name, { kind: "box", generation: "19", body: JSON.stringify({ certificate_end_date: null }) });
+    const record = { id: 1, ip: name, version: "Ttest-19.0", stored: { state: "ok", endDate: false, error: false, reportedAt: "2026-11-26 10:00:00" } };
+    const stops = [h.store.subscribe(record, () => void 0)];
+    await h.clock.advance(500);
+    stops.pop()();
+    let linkHeard = 0;
+    stops.push(h.store.subscribe({ ...record }, () => linkHeard++));
+    stops.push(h.store.subscribe({ ...record, stored: { ...record.stored } }, () => void 0));
+    assert.strictEqual(linkHeard, 1, "the link heard its status once, when it subscribed");
+    stops.push(h.store.subscribe({ ...record, stored: { ...record.stored, state: "expired" } }, () => void 0));
+    assert.strictEqual(linkHeard, 2, "new facts are drawn again and published");
+    for (const stop of stops) stop();
+  });
   QUnit.test("DNS issue: the LAN IP answers, the name does not resolve", async (assert) => {
     const h = makeHarness();
     h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });

@@ -14,7 +14,9 @@ const ICONS: Record<Severity, string> = {
 };
 
 export function iconOf(key: CatalogKey, severity: Severity): string {
-    if (key === "checking") return "fa-circle-o-notch fa-spin";
+    // Still, not spinning: a list opens with every box checking, and 1,000 spinners are motion
+    // nobody asked for, restyled and repainted on every frame.
+    if (key === "checking") return "fa-hourglass-o";
     if (key === "unreachable") return "fa-plug";
     if (key === "local_network_permission") return "fa-info-circle";
     return ICONS[severity];
