@@ -1954,7 +1954,9 @@ var CertificateBadgeField = class extends Component {
     return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry(), this.watch.reported());
   }
 };
-CertificateBadgeField.template = xml`<t t-call="iot_https_certificate.CertificateBadgeView"/>`;
+CertificateBadgeField.template = xml`<span t-if="watch.state.status.verdict.key === 'checking'" class="o_iot_https_badge o_iot_https_pending text-muted"
+        t-att-title="badge.tooltip" data-state="checking" t-att-aria-busy="badge.checking ? 'true' : 'false'" t-esc="badge.label"/>
+        <t t-else="" t-call="iot_https_certificate.CertificateBadgeView"/>`;
 CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
   setup() {

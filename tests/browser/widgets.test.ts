@@ -74,8 +74,14 @@ QUnit.module("odoo widgets", (hooks) => {
         const target = await mountComponent(CertificateBadgeField, { name: "ip", record: record(BOX_NAME) }, env);
         await mountComponent(CertificateBadgeField, { name: "ip", record: record("192.168.1.50", 2) }, env);
         await mountComponent(HttpsLinkField, { name: "ip", record: record(BOX_NAME) }, env);
+        // Not checked yet: quiet text in the row, not a pill; the tooltip says why.
+        const pending = target.querySelector(".o_iot_https_badge")!;
+        assert.deepEqual([text(pending), pending.getAttribute("data-state")], ["Checking…", "checking"]);
+        assert.ok(pending.classList.contains("text-muted") && !pending.classList.contains("badge"), pending.className);
+        assert.ok(pending.getAttribute("title")!.includes("Not checked yet"), pending.getAttribute("title")!);
         await h.clock.advance(20_000);
         await waitFor(() => target.querySelectorAll(".o_iot_https_badge[data-state='ok']").length === 1, "the OK badge");
+        assert.ok(target.querySelector(".o_iot_https_badge")!.classList.contains("badge"), "a verdict is a pill");
         assert.deepEqual([...target.querySelectorAll(".o_iot_https_badge")].map((b) => b.getAttribute("data-state")), ["ok", "unreachable"]);
         assert.strictEqual(target.querySelector("a.o_iot_https_link")!.getAttribute("href"), `https://${BOX_NAME}/`);
         assert.ok(target.querySelector(".o_iot_https_badge")!.getAttribute("title")!.includes("Last checked "), "the tooltip says when");
