@@ -1937,25 +1937,27 @@ var HttpsLinkField = class extends Component {
   setup() {
     this.watch = useBoxStatus(() => this.props.record, { ticking: false });
   }
-  get address() {
+  addressOf() {
     return parseBoxAddress(this.props.record.data[this.props.name]);
   }
-  get nameProblem() {
+  nameProblemOf() {
     return nameProblemOf(this.watch.state.status.verdict.key);
   }
 };
-HttpsLinkField.template = xml`<t t-call="iot_https_certificate.HttpsLinkView"/>`;
+HttpsLinkField.template = xml`<t t-set="address" t-value="addressOf()"/><t t-set="nameProblem" t-value="nameProblemOf()"/>
+        <t t-call="iot_https_certificate.HttpsLinkView"/>`;
 HttpsLinkField.props = fieldProps;
 var CertificateBadgeField = class extends Component {
   setup() {
     this.watch = useBoxStatus(() => this.props.record);
   }
-  get badge() {
+  badgeOf() {
     return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry(), this.watch.reported());
   }
 };
-CertificateBadgeField.template = xml`<span t-if="watch.state.status.verdict.key === 'checking'" class="o_iot_https_badge o_iot_https_pending text-muted"
-        t-att-title="badge.tooltip" data-state="checking" t-att-aria-busy="badge.checking ? 'true' : 'false'" t-esc="badge.label"/>
+CertificateBadgeField.template = xml`<t t-set="badge" t-value="badgeOf()"/>
+        <span t-if="badge.key === 'checking'" class="o_iot_https_badge o_iot_https_pending text-muted"
+            t-att-title="badge.tooltip" data-state="checking" t-att-aria-busy="badge.checking ? 'true' : 'false'" t-esc="badge.label"/>
         <t t-else="" t-call="iot_https_certificate.CertificateBadgeView"/>`;
 CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
