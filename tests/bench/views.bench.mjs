@@ -1,6 +1,6 @@
 // View benchmark in headless Chromium (run by `npm run bench`): rendering 1,000 list rows with
 // the add-on's link and badge columns against the same list without them, and the script time
-// of one status change, with the number of rows it touched.
+// of one status change (median of 9), with the number of rows it touched.
 import * as esbuild from "esbuild";
 import { launch } from "../../scripts/chromium.mjs";
 import { JS, PAGE_FILES, serveStatic } from "../../scripts/static_server.mjs";
@@ -46,10 +46,14 @@ try {
     line("store-subscribe-1000-boxes", `${store.toFixed(1)} ms`, "the store's share of the list render");
     await page.evaluate(() => window.bench.show("none"));
     await page.evaluate(() => window.bench.mountFull());
-    const before = await metric("ScriptDuration");
-    const rows = await page.evaluate(() => window.bench.changeOne());
-    const after = await metric("ScriptDuration");
-    line("one-status-change", `${((after - before) * 1000).toFixed(2)} ms script time`, `${rows} of 1000 rows touched; goal < 2 ms, one row`);
+    const changes = [];
+    let rows = 0;
+    for (let run = 0; run < 9; run++) {
+        const before = await metric("ScriptDuration");
+        rows = Math.max(rows, await page.evaluate((n) => window.bench.changeOne(n), run));
+        changes.push(((await metric("ScriptDuration")) - before) * 1000);
+    }
+    line("one-status-change", `${median(changes).toFixed(2)} ms script time, median of 9 (the check's parsing and diagnosis included)`, `at most ${rows} of 1000 rows touched; goal < 0.5 ms, one row`);
 } finally {
     await browser.close();
     server.close();

@@ -126,8 +126,11 @@ const api = {
         await harness.clock.advance(1000);
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     },
-    /** Changes one box's status; resolves once rendered, with the number of rows touched. */
-    async changeOne(): Promise<number> {
+    /**
+     * Changes one box's status (its own report turns to an error, then back to OK: both show at
+     * once); resolves once rendered, with the number of rows touched.
+     */
+    async changeOne(run: number): Promise<number> {
         const rows = new Set<Element>();
         const observer = new MutationObserver((mutations) => {
             for (const m of mutations) {
@@ -136,7 +139,9 @@ const api = {
             }
         });
         observer.observe(document.getElementById("bench")!, { subtree: true, childList: true, attributes: true, characterData: true });
-        harness.network.hosts.set(boxName(0), { kind: "box", generation: "18", body: JSON.stringify({ is_certificate_ok: false, certificate_details: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT" }), latencyMs: 1 });
+        const failing = run % 2 === 0;
+        const body = JSON.stringify(failing ? { is_certificate_ok: false, certificate_details: "ERR_IOT_HTTPS_LOAD_REQUEST_NO_RESULT" } : { is_certificate_ok: true, certificate_details: `Your certificate *.${boxName(0).split(".").slice(1).join(".")} is valid until 2027-02-01 12:00:00` });
+        harness.network.hosts.set(boxName(0), { kind: "box", generation: "18", body, latencyMs: 1 });
         const done = harness.store.checkNow(1);
         await harness.clock.advance(500);
         await done;
