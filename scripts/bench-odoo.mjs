@@ -75,14 +75,17 @@ async function benchSeries(series, shape) {
             }, id);
             if (failure) throw new Error(`action ${id}: ${failure}`);
         };
-        const open = async (action) => {
+        // `observe` wraps the measured part alone (a trace, a profile), never the preparation.
+        const open = async (action, observe = (load) => load()) => {
             await doAction(seeded.empty);
             await page.waitForSelector(".o_list_view");
             // The garbage the previous lists left is collected before, not during, this one.
             await cdp.send("HeapProfiler.collectGarbage");
             const before = await busy();
-            await doAction(action);
-            await page.waitForFunction((n) => document.querySelectorAll(".o_list_view .o_data_row").length === n, BOXES, { timeout: 120_000, polling: "raf" });
+            await observe(async () => {
+                await doAction(action);
+                await page.waitForFunction((n) => document.querySelectorAll(".o_list_view .o_data_row").length === n, BOXES, { timeout: 120_000, polling: "raf" });
+            });
             return (await busy() - before) * 1000;
         };
         const lists = ["alone", "odoo", "addon", "nosummary"];
@@ -99,8 +102,8 @@ async function benchSeries(series, shape) {
         console.log(`  the add-on's list:                 ${show("addon")}, ${(perRow(t.addon) * 1000).toFixed(0)} µs per row`);
         console.log(`  the add-on's list, no summary:     ${show("nosummary")}; the summary's share of the add-on's time: ${(((t.addon - t.nosummary) / t.addon) * 100).toFixed(1)} %`);
         console.log(`  per-row ratio (add-on − alone) / (Odoo's widgets − alone): ${ratio.toFixed(2)} (goal ≤ 1.0); add-on / alone ${(t.addon / t.alone).toFixed(2)}×`);
-        if (process.env.BENCH_TRACE) await trace(cdp, lists, (list) => open(seeded[list]), Number(process.env.BENCH_TRACE) || 14);
-        if (process.env.BENCH_PROFILE) await profile(cdp, lists, (list) => open(seeded[list]), Number(process.env.BENCH_PROFILE) || 25);
+        if (process.env.BENCH_TRACE) await trace(cdp, lists, (list, observe) => open(seeded[list], observe), Number(process.env.BENCH_TRACE) || 14);
+        if (process.env.BENCH_PROFILE) await profile(cdp, lists, (list, observe) => open(seeded[list], observe), Number(process.env.BENCH_PROFILE) || 25);
     } catch (error) {
         console.error(`bench odoo-${series.name}: failed (${error.message.split("\n")[0]})`);
         process.exitCode = 1;
@@ -131,9 +134,12 @@ async function profile(cdp, lists, load, top) {
     for (const list of lists) {
         const self = (times[list] = new Map());
         for (let i = 0; i < 3; i++) {
-            await cdp.send("Profiler.start");
-            await load(list);
-            const { profile } = await cdp.send("Profiler.stop");
+            let profile;
+            await load(list, async (run) => {
+                await cdp.send("Profiler.start");
+                await run();
+                ({ profile } = await cdp.send("Profiler.stop"));
+            });
             const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
             profile.samples.forEach((id, index) => {
                 const { functionName, url, lineNumber } = nodes.get(id).callFrame;
@@ -159,7 +165,7 @@ function printColumns(title, times, lists, top) {
  */
 async function trace(cdp, lists, load, top) {
     const traces = {};
-    for (const list of lists) traces[list] = await traceSelfTimes(cdp, () => load(list));
+    for (const list of lists) await load(list, async (run) => (traces[list] = await traceSelfTimes(cdp, run)));
     const pick = (what) => Object.fromEntries(lists.map((list) => [list, traces[list][what]]));
     printColumns("trace, main-thread self time per event (ms, one load each)", pick("self"), lists, top);
     const counts = pick("count");
