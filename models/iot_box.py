@@ -56,15 +56,15 @@ class IotBox(models.Model):
         "https_certificate_reported_at",
     )
     def _compute_https_certificate_facts(self):
-        date = fields.Datetime.to_string
+        date = fields.Datetime.to_string  # False stays False
         for box in self:
             box.https_certificate_facts = {
                 "version": box.version or "",
-                "box_end_date": date(box.https_certificate_box_end_date) or False,
+                "box_end_date": date(box.https_certificate_box_end_date),
                 "state": box.https_certificate_state or False,
-                "end_date": date(box.https_certificate_end_date) or False,
+                "end_date": date(box.https_certificate_end_date),
                 "error": box.https_certificate_error or False,
-                "reported_at": date(box.https_certificate_reported_at) or False,
+                "reported_at": date(box.https_certificate_reported_at),
             }
 
     def _compute_https_certificate_box_end_date(self):

@@ -1955,10 +1955,7 @@ var CertificateBadgeField = class extends Component {
     return badgeView(this.watch.state.status, this.watch.checkedAgo(), this.watch.expiry(), this.watch.reported());
   }
 };
-CertificateBadgeField.template = xml`<t t-set="badge" t-value="badgeOf()"/>
-        <span t-if="badge.key === 'checking'" class="o_iot_https_badge o_iot_https_pending text-muted"
-            t-att-title="badge.tooltip" data-state="checking" t-att-aria-busy="badge.checking ? 'true' : 'false'" t-esc="badge.label"/>
-        <t t-else="" t-call="iot_https_certificate.CertificateBadgeView"/>`;
+CertificateBadgeField.template = xml`<t t-set="badge" t-value="badgeOf()"/><t t-call="iot_https_certificate.CertificateRowBadgeView"/>`;
 CertificateBadgeField.props = fieldProps;
 var CertificatePanelWidget = class extends Component {
   setup() {

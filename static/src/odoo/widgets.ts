@@ -63,16 +63,9 @@ export class HttpsLinkField extends Component<FieldProps> {
     }
 }
 
-/**
- * `widget="iot_https_certificate_badge"` on the `ip` field. A box not checked yet is muted text
- * in its row, not a pill: a list opens with every box in that state, and a column of grey pills
- * would say nothing yet. The panel's badge shows every state as a pill.
- */
+/** `widget="iot_https_certificate_badge"` on the `ip` field: the badge as a row shows it. */
 export class CertificateBadgeField extends Component<FieldProps> {
-    static template = xml`<t t-set="badge" t-value="badgeOf()"/>
-        <span t-if="badge.key === 'checking'" class="o_iot_https_badge o_iot_https_pending text-muted"
-            t-att-title="badge.tooltip" data-state="checking" t-att-aria-busy="badge.checking ? 'true' : 'false'" t-esc="badge.label"/>
-        <t t-else="" t-call="iot_https_certificate.CertificateBadgeView"/>`;
+    static template = xml`<t t-set="badge" t-value="badgeOf()"/><t t-call="iot_https_certificate.CertificateRowBadgeView"/>`;
     static props = fieldProps;
     declare watch: BoxWatch;
 
