@@ -27,6 +27,7 @@ to the IoT administrators.
         "web.assets_backend": [
             "iot_https_certificate/static/src/iot_https_certificate.js",
             "iot_https_certificate/static/src/iot_https_certificate.xml",
+            "iot_https_certificate/static/src/components/https_link/https_link.css",
             "iot_https_certificate/static/src/odoo/widgets.css",
         ],
         # The device page's own bundle: nothing of the web client, so it stays small on a phone.

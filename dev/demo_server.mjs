@@ -21,12 +21,14 @@ const STATIC = {
     "/iot_https_certificate/static/lib/qr/qr.js": "static/lib/qr/qr.js",
     "/iot_https_certificate/static/device_check/device_check.js": "static/device_check/device_check.js",
     "/iot_https_certificate/static/src/device_check/device_check.css": "static/src/device_check/device_check.css",
+    "/iot_https_certificate/static/src/components/https_link/https_link.css": "static/src/components/https_link/https_link.css",
 };
 
 const page = (importMap) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>IoT Boxes — HTTPS certificate demo</title>
 <script type="importmap">${JSON.stringify({ imports: importMap })}</script>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/font-awesome/css/font-awesome.min.css">
+<link rel="stylesheet" href="/iot_https_certificate/static/src/components/https_link/https_link.css">
 <style>.o_iot_https_badge{font-weight:500}.o_data_row{cursor:pointer}.o_kanban_record{cursor:pointer}</style>
 <body class="bg-light"><div id="app"></div><script src="/luxon.js"></script><script type="module" src="/demo.js"></script>`;
 

@@ -13,7 +13,7 @@ const FILES = {
 };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>iot_https_certificate tests</title>
-<link rel="stylesheet" href="/qunit.css"><div id="qunit"></div><div id="qunit-fixture"></div>
+<link rel="stylesheet" href="/qunit.css"><link rel="stylesheet" href="/https_link.css"><div id="qunit"></div><div id="qunit-fixture"></div>
 <script src="/luxon.js"></script><script src="/qunit.js"></script>
 <script>QUnit.config.autostart = false; QUnit.config.testTimeout = 10000;
 QUnit.on("testEnd", (t) => window.reportTest({ name: t.fullName.join(" > "), status: t.status,

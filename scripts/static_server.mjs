@@ -23,5 +23,6 @@ export const JS = "text/javascript";
 export const PAGE_FILES = {
     "/luxon.js": { file: "node_modules/luxon/build/global/luxon.js", type: JS },
     "/templates.xml": { file: "static/src/iot_https_certificate.xml", type: "text/xml" },
+    "/https_link.css": { file: "static/src/components/https_link/https_link.css", type: "text/css" },
     "/iot_https_certificate/static/lib/qr/qr.js": { file: "static/lib/qr/qr.js", type: JS },
 };

@@ -9,7 +9,7 @@ const built = await esbuild.build({
     entryPoints: ["tests/bench/views_page.ts"], bundle: true, format: "esm", platform: "browser", target: "es2022",
     write: false, alias: { "@web": "./dev/web", "@iot_https_certificate/iot_https_certificate": "./static/src/iot_https_certificate.ts" }, logLevel: "silent",
 });
-const PAGE = `<!doctype html><meta charset="utf-8"><div id="bench"></div><script src="/luxon.js"></script><script type="module" src="/page.js"></script>`;
+const PAGE = `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/https_link.css"><div id="bench"></div><script src="/luxon.js"></script><script type="module" src="/page.js"></script>`;
 const server = await serveStatic({ ...PAGE_FILES, "/page.js": { text: built.outputFiles[0].text, type: JS } }, PAGE);
 const browser = await launch();
 const line = (name, value, comparison) => console.log(`bench ${name}: ${value} (${comparison})`);

@@ -10,6 +10,7 @@ import { CertificateBadgeField, HttpsLinkField } from "../../static/src/odoo/wid
 import { BODY_19_OK } from "../../static/tests/helpers/fake_network";
 import { makeHarness } from "../../static/tests/helpers/store_harness";
 import { cleanup, mountComponent, nextTick, text, waitFor } from "./helpers";
+import { showsLock } from "../lock.mjs";
 
 const BOX_NAME = "192-168-1-10.d73e7513.odoo-iot.com";
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -167,7 +168,7 @@ QUnit.module("components", (hooks) => {
             cleanup();
             const target = await mountComponent(CertificatePanel, panelProps(statusOf(key), { checkNow: 0, copied: [] }));
             const link = target.querySelector<HTMLAnchorElement>("a.o_iot_https_link")!;
-            assert.notOk(link.querySelector(".fa-lock"), `${key}: no lock`);
+            assert.notOk(showsLock(link), `${key}: no lock`);
             assert.ok(link.querySelector(".fa-exclamation-triangle"), `${key}: a warning icon`);
             assert.ok(link.classList.contains("text-muted"), `${key}: muted`);
             const why = text(target.querySelector(".o_iot_https_name_problem"));
@@ -176,7 +177,7 @@ QUnit.module("components", (hooks) => {
         }
         cleanup();
         const target = await mountComponent(CertificatePanel, panelProps(statusOf("ok", { nameAnswered: true }), { checkNow: 0, copied: [] }));
-        assert.ok(target.querySelector("a.o_iot_https_link .fa-lock"), "a working name keeps its lock");
+        assert.ok(showsLock(target.querySelector("a.o_iot_https_link")!), "a working name keeps its lock");
         assert.notOk(target.querySelector(".o_iot_https_name_problem, .o_iot_https_link_broken"));
     });
 
@@ -185,11 +186,11 @@ QUnit.module("components", (hooks) => {
         const name = "10-0-0-1.d73e7513.odoo-iot.com";
         h.network.hosts.set("10.0.0.1:8069", { kind: "box", generation: "19", body: BODY_19_OK });
         const target = await mountComponent(HttpsLinkField, ipField(name), { services: { [STATUS_SERVICE]: h.store } });
-        assert.ok(target.querySelector("a.o_iot_https_link .fa-lock"), "before any verdict the link looks normal");
+        assert.ok(showsLock(target.querySelector("a.o_iot_https_link")!), "before any verdict the link looks normal");
         await h.clock.advance(1000);
         await waitFor(() => !!target.querySelector("a.o_iot_https_link_broken"), "the DNS issue on the link");
         const link = target.querySelector("a.o_iot_https_link")!;
-        assert.notOk(link.querySelector(".fa-lock"));
+        assert.notOk(showsLock(link));
         assert.ok(link.getAttribute("title")!.includes("does not resolve from this browser"));
         assert.strictEqual(link.getAttribute("href"), `https://${name}/`, "still the validated name");
     });
