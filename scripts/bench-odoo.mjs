@@ -1,18 +1,25 @@
 // `npm run bench:odoo`: the IoT box list of 1,000 boxes on one page, in the real Odoo web client,
-// the box probes stopped: main-thread time from opening the view to the rows rendered, 9 loads
+// the box probes stopped: main-thread time from opening the view to the rows rendered, 11 loads
 // of each list, alternated in one run, median and interquartile range. The lists:
 // - alone: the IoT app's list (its base arch);
 // - odoo: that list plus two columns of Odoo's own widgets (`url` on `ip`, `badge` on a selection);
 // - add-on: the list as the add-on makes it (its two columns, its js_class and fleet summary);
 // - no summary: the add-on's list without its js_class (the summary's share of the add-on's time).
-// Per-row ratio = (add-on − alone) / (odoo − alone). One block per tree given. BENCH_TRACE=1 adds
-// a Chromium trace of one load of each list, BENCH_PROFILE=<n> a CPU profile of 3 loads of each.
+// Per-row ratio = (add-on − alone) / (odoo − alone). Two more lists say what a column costs for
+// what it draws, whoever draws it:
+// - odoo, a word per row: Odoo's two widgets again, the badge on a field every box has, so it
+//   draws a pill in every row as the add-on's badge draws a word;
+// - static: the add-on's two columns drawn by two widgets with no logic (bench_static_*), which
+//   render the exact elements the add-on's widgets render for these boxes (checked on a row).
+// One block per tree given. BENCH_TRACE=1 adds a Chromium trace of one load of each list,
+// BENCH_PROFILE=<n> a CPU profile of 3 loads of each.
 import { rmSync } from "node:fs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, openOdoo } from "./odoo.mjs";
+import { firstRowDrawing, registerStaticWidgets } from "./bench_static_widgets.mjs";
 import { traceSelfTimes } from "./trace.mjs";
 
 const BOXES = 1000;
-const LOADS = 9;
+const LOADS = 11;
 
 if (!givenSeries().length) {
     console.log("bench:odoo: nothing run: set ODOO17_SRC, ODOO18_SRC and/or ODOO19_SRC to an Odoo Community source tree");
@@ -47,11 +54,14 @@ odoo_list = primary("iot.box.list.bench.odoo.primary", env["iot.box"].get_view(o
 odoo_widgets.active = False  # the list alone stays alone
 combined = env["iot.box"].get_view(base.id, list_type)["arch"]
 no_summary = primary("iot.box.list.bench.nosummary", combined.replace('js_class="iot_https_certificate_box_list"', ""))
+assert no_summary.arch_db.count('widget="iot_https_certificate_') == 2 and odoo_list.arch_db.count("https_certificate_state") == 4
+static = primary("iot.box.list.bench.static", no_summary.arch_db.replace('widget="iot_https_certificate_', 'widget="bench_static_'))
+odoo_words = primary("iot.box.list.bench.odoowords", odoo_list.arch_db.replace("https_certificate_state", "version"))
 mode = "list" if "list" in dict(env["ir.actions.act_window.view"]._fields["view_mode"].selection) else "tree"
 make = lambda name, view: env["ir.actions.act_window"].create({"name": name, "res_model": "iot.box", "view_mode": mode, "view_id": view.id, "limit": ${count}}).id
 empty = env["ir.actions.act_window"].create({"name": "Devices", "res_model": "iot.device", "view_mode": mode}).id
 env.cr.commit()
-print("SEED " + json.dumps({"addon": make("Boxes with the add-on", base), "alone": make("Boxes alone", plain), "odoo": make("Boxes with Odoo's widgets", odoo_list), "nosummary": make("Boxes without the summary", no_summary), "empty": empty}))
+print("SEED " + json.dumps({"addon": make("Boxes with the add-on", base), "alone": make("Boxes alone", plain), "odoo": make("Boxes with Odoo's widgets", odoo_list), "nosummary": make("Boxes without the summary", no_summary), "odoowords": make("Boxes with Odoo's widgets, a word per row", odoo_words), "static": make("Boxes with the add-on's elements, no logic", static), "empty": empty}))
 env.cr.commit()
 `;
 }
@@ -88,20 +98,35 @@ async function benchSeries(series, shape) {
             });
             return (await busy() - before) * 1000;
         };
-        const lists = ["alone", "odoo", "addon", "nosummary"];
-        for (const list of lists) await open(seeded[list]); // warm-up: templates compiled, assets cached
+        const lists = ["alone", "odoo", "addon", "nosummary", "odoowords", "static"];
+        // Warm-up: templates compiled, assets cached; and what each list's rows draw.
+        const drawn = {};
+        let badge;
+        for (const list of lists) {
+            if (list === "static") await page.evaluate(registerStaticWidgets, badge);
+            await open(seeded[list]);
+            drawn[list] = await page.evaluate(firstRowDrawing);
+            if (list === "addon") badge = await page.$eval(".o_data_row .o_iot_https_badge", (el) => ({ title: el.title, label: el.textContent }));
+        }
+        if (JSON.stringify(drawn.static.cells) !== JSON.stringify(drawn.addon.cells)) {
+            throw new Error(`the static widgets do not draw what the add-on draws: ${JSON.stringify(drawn.static.cells)} against ${JSON.stringify(drawn.addon.cells)}`);
+        }
         const runs = Object.fromEntries(lists.map((list) => [list, []]));
         for (let i = 0; i < LOADS; i++) for (const list of lists) runs[list].push(await open(seeded[list]));
         const t = Object.fromEntries(lists.map((list) => [list, median(runs[list])]));
         const perRow = (ms) => (ms - t.alone) / BOXES;
-        const ratio = (t.addon - t.alone) / (t.odoo - t.alone);
-        const show = (list) => `${t[list].toFixed(0)} ms (IQR ${iqr(runs[list]).map((v) => v.toFixed(0)).join("–")})`;
+        const ratioOf = (list) => (t[list] - t.alone) / (t.odoo - t.alone);
+        const ratio = ratioOf("addon");
+        const show = (list) => `${t[list].toFixed(0)} ms (IQR ${iqr(runs[list]).map((v) => v.toFixed(0)).join("–")}), ${drawn[list].elements} elements per row`;
         console.log(`bench odoo-${series.name}-list-1000-boxes, main-thread time from the action to the rows, median of ${LOADS} alternated loads:`);
         console.log(`  the IoT list alone:                ${show("alone")}`);
         console.log(`  plus Odoo's url and badge widgets: ${show("odoo")}, ${(perRow(t.odoo) * 1000).toFixed(0)} µs per row`);
         console.log(`  the add-on's list:                 ${show("addon")}, ${(perRow(t.addon) * 1000).toFixed(0)} µs per row`);
         console.log(`  the add-on's list, no summary:     ${show("nosummary")}; the summary's share of the add-on's time: ${(((t.addon - t.nosummary) / t.addon) * 100).toFixed(1)} %`);
         console.log(`  per-row ratio (add-on − alone) / (Odoo's widgets − alone): ${ratio.toFixed(2)} (goal ≤ 1.0); add-on / alone ${(t.addon / t.alone).toFixed(2)}×`);
+        console.log(`  what a column costs for what it draws, against the same Odoo's widgets (per-row ratio):`);
+        console.log(`    Odoo's widgets, a word per row:  ${show("odoowords")}, ${ratioOf("odoowords").toFixed(2)}`);
+        console.log(`    the add-on's elements, no logic: ${show("static")}, ${ratioOf("static").toFixed(2)}; the add-on's logic: ${(((t.nosummary - t.static) / BOXES) * 1000).toFixed(0)} µs per row`);
         if (process.env.BENCH_TRACE) await trace(cdp, lists, (list, observe) => open(seeded[list], observe), Number(process.env.BENCH_TRACE) || 14);
         if (process.env.BENCH_PROFILE) await profile(cdp, lists, (list, observe) => open(seeded[list], observe), Number(process.env.BENCH_PROFILE) || 25);
     } catch (error) {
