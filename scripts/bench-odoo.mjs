@@ -15,7 +15,7 @@
 // BENCH_PROFILE=<n> a CPU profile of 3 loads of each.
 import { rmSync } from "node:fs";
 import { addonFolder, ensureDebianPackages, ensurePostgres, givenSeries, openOdoo } from "./odoo.mjs";
-import { firstRowDrawing, registerStaticWidgets } from "./bench_static_widgets.mjs";
+import { firstRowDrawing, registerStaticWidgets, staticColumnRoom } from "./bench_static_widgets.mjs";
 import { traceSelfTimes } from "./trace.mjs";
 
 const BOXES = 1000;
@@ -103,7 +103,7 @@ async function benchSeries(series, shape) {
         const drawn = {};
         let badge;
         for (const list of lists) {
-            if (list === "static") await page.evaluate(registerStaticWidgets, badge);
+            if (list === "static") await page.evaluate(registerStaticWidgets, { badge, columnRoom: staticColumnRoom() });
             await open(seeded[list]);
             drawn[list] = await page.evaluate(firstRowDrawing);
             if (list === "addon") badge = await page.$eval(".o_data_row .o_iot_https_badge", (el) => ({ title: el.title, label: el.textContent }));

@@ -1,6 +1,8 @@
 // The bench's "static" list: the add-on's two columns drawn by two field widgets with no logic
 // (no store, no subscription, no diagnosis), to measure what drawing the add-on's elements costs
-// in Odoo's list, whoever draws them. Both functions run in the page (Playwright serializes them).
+// in Odoo's list, whoever draws them. The first two functions run in the page (Playwright
+// serializes them).
+import { readFileSync } from "node:fs";
 
 /**
  * What the first row's two certificate cells draw inside Odoo's field wrapper, and the
@@ -15,10 +17,10 @@ export function firstRowDrawing() {
 /**
  * Registers `bench_static_link` and `bench_static_badge`: the link of a working name and the
  * badge of a box not checked yet, as the add-on's templates draw them, with the badge's words
- * taken from the add-on's own list (`badge`: its title and label). The cells get the add-on's
- * column room too (static/src/odoo/widgets.css).
+ * taken from the add-on's own list (`badge`: its title and label). `columnRoom` is the add-on's
+ * column room (static/src/odoo/widgets.css) for these widgets' cells (staticColumnRoom).
  */
-export function registerStaticWidgets(badge) {
+export function registerStaticWidgets({ badge, columnRoom }) {
     const { Component, xml } = odoo.loader.modules.get("@odoo/owl");
     const { registry } = odoo.loader.modules.get("@web/core/registry");
     const facts = [{ name: "https_certificate_facts", type: "json" }];
@@ -34,6 +36,11 @@ export function registerStaticWidgets(badge) {
     registry.category("fields").add("bench_static_link", { component: StaticLink, supportedTypes: ["char"], fieldDependencies: facts });
     registry.category("fields").add("bench_static_badge", { component: StaticBadge, supportedTypes: ["char"], fieldDependencies: facts });
     const style = document.createElement("style");
-    style.textContent = ".o_list_renderer .o_bench_static_link_cell { min-width: 330px; } .o_list_renderer .o_bench_static_badge_cell { min-width: 240px; }";
+    style.textContent = columnRoom;
     document.head.append(style);
+}
+
+/** The add-on's column room, for the cells of `bench_static_link` and `bench_static_badge`. */
+export function staticColumnRoom() {
+    return readFileSync("static/src/odoo/widgets.css", "utf8").replaceAll("o_iot_https_certificate_", "o_bench_static_");
 }
