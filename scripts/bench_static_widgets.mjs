@@ -42,5 +42,5 @@ export function registerStaticWidgets({ badge, columnRoom }) {
 
 /** The add-on's column room, for the cells of `bench_static_link` and `bench_static_badge`. */
 export function staticColumnRoom() {
-    return readFileSync("static/src/odoo/widgets.css", "utf8").replaceAll("o_iot_https_certificate_", "o_bench_static_");
+    return readFileSync(new URL("../static/src/odoo/widgets.css", import.meta.url), "utf8").replaceAll("o_iot_https_certificate_", "o_bench_static_");
 }
